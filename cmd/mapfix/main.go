@@ -1,0 +1,159 @@
+// Command mapfix finds and fixes map misuse in Go code: maps filled to a
+// known size without a size hint (capacity), writes that can hit a nil map
+// (nilmap), and maps written from several goroutines without a lock
+// (sharedmap).
+//
+// Usage:
+//
+//	mapfix [flags] [packages | files]
+//
+// By default it is a dry run: it prints each finding and the unified diff of
+// the fixes, and writes nothing. See mapfix -help for the flags.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mapfix/mapfix/rewrite"
+	"github.com/mapfix/mapfix/rules"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit status, as DESIGN.md and users' scripts rely on them.
+const (
+	exitClean    = 0 // nothing to report
+	exitFindings = 1 // findings reported (dry run) or left unfixed (-w)
+	exitFailed   = 2 // the run itself failed
+)
+
+func usage(fs *flag.FlagSet, w io.Writer) func() {
+	return func() {
+		fmt.Fprintf(w, `usage: mapfix [flags] [packages | files]
+
+mapfix finds and fixes map misuse in Go packages. Rules:
+`)
+		for _, r := range rules.All() {
+			fmt.Fprintf(w, "  %-10s %s\n", r.Name, r.Doc)
+		}
+		fmt.Fprintf(w, `
+Packages are patterns as the go command takes them (default ./...). Arguments
+ending in .go check their packages but report only on those files.
+
+By default mapfix writes nothing: it prints each finding as
+path:line:col: rule: message, then the unified diff of the fixes.
+
+Exit status: 0 nothing found; 1 findings reported (or left unfixed with -w);
+2 the run failed (bad flags, packages that do not load).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("mapfix", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = usage(fs, stderr)
+	var (
+		write    = fs.Bool("w", false, "write the fixes to the files")
+		list     = fs.Bool("l", false, "list the files that the fixes would change, and nothing else")
+		diffOnly = fs.Bool("d", false, "print only the unified diff of the fixes")
+		ruleList = fs.String("rules", "", "comma-separated rules to run (default all)")
+		tags     = fs.String("tags", "", "comma-separated build tags, as for go build")
+		tests    = fs.Bool("tests", true, "also check test files")
+		jobs     = fs.Int("j", 0, "packages to process at once (default the number of CPUs)")
+	)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitClean
+		}
+		return exitFailed
+	}
+	selected, err := selectRules(*ruleList)
+	if err != nil {
+		fmt.Fprintf(stderr, "mapfix: %v\n", err)
+		return exitFailed
+	}
+	opts := rewrite.Options{
+		Args:  fs.Args(),
+		Rules: selected,
+		Tests: *tests,
+		Write: *write,
+		Jobs:  *jobs,
+	}
+	if *tags != "" {
+		opts.Tags = strings.Split(*tags, ",")
+	}
+	res, err := rewrite.Run(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "mapfix: %v\n", err)
+		return exitFailed
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "%s\n", e.Error())
+	}
+
+	color := colorOK(stdout)
+	switch {
+	case *list || *diffOnly:
+		if *list {
+			for _, c := range res.Changes {
+				fmt.Fprintln(stdout, c.Path)
+			}
+		}
+		if *diffOnly {
+			printDiffs(stdout, res, color)
+		}
+	case *write:
+		// What was fixed is in the files; what is left needs a person.
+		for _, f := range res.Findings {
+			if !f.Fixable {
+				printFinding(stdout, f, color)
+			}
+		}
+	default:
+		for _, f := range res.Findings {
+			printFinding(stdout, f, color)
+		}
+		printDiffs(stdout, res, color)
+	}
+	if *write {
+		fixed := len(res.Findings) - res.Unfixed()
+		fmt.Fprintf(stderr, "mapfix: fixed %d of %d findings, wrote %d files\n", fixed, len(res.Findings), len(res.Written))
+	}
+
+	switch {
+	case len(res.Errors) > 0:
+		return exitFailed
+	case *write && res.Unfixed() > 0, !*write && len(res.Findings) > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+func selectRules(list string) ([]*rules.Rule, error) {
+	if list == "" {
+		return rules.All(), nil
+	}
+	var out []*rules.Rule
+	for _, name := range strings.Split(list, ",") {
+		r := rules.ByName(strings.TrimSpace(name))
+		if r == nil {
+			var names []string
+			for _, r := range rules.All() {
+				names = append(names, r.Name)
+			}
+			return nil, fmt.Errorf("unknown rule %q (rules: %s)", name, strings.Join(names, ", "))
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

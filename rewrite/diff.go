@@ -1,0 +1,148 @@
+package rewrite
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// splitLines splits src after each '\n'; the last line may lack one.
+func splitLines(src []byte) []string {
+	var lines []string
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			lines = append(lines, string(src))
+			break
+		}
+		lines = append(lines, string(src[:i+1]))
+		src = src[i+1:]
+	}
+	return lines
+}
+
+// normLine drops a line's terminator, so that CRLF and LF lines compare equal.
+func normLine(s string) string {
+	s = strings.TrimSuffix(s, "\n")
+	return strings.TrimSuffix(s, "\r")
+}
+
+// A span is a run of lines that a line diff keeps, deletes or inserts.
+type span struct {
+	op   diffmatchpatch.Operation
+	n    int // number of lines
+	a, b int // first line in the old and in the new text
+}
+
+// lineDiff diffs two texts line by line (terminators ignored) with go-diff's
+// line mode: every distinct line becomes one rune, and the runes are diffed.
+func lineDiff(a, b []string) []span {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // deterministic: the same input always gives the same diff
+	var ta, tb strings.Builder
+	for _, l := range a {
+		ta.WriteString(normLine(l))
+		ta.WriteByte('\n')
+	}
+	for _, l := range b {
+		tb.WriteString(normLine(l))
+		tb.WriteByte('\n')
+	}
+	ra, rb, _ := dmp.DiffLinesToRunes(ta.String(), tb.String())
+	var spans []span
+	ia, ib := 0, 0
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		n := len([]rune(d.Text))
+		spans = append(spans, span{op: d.Type, n: n, a: ia, b: ib})
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			ib += n
+		}
+	}
+	return spans
+}
+
+// unifiedDiff renders the change from old to new as a unified diff with three
+// lines of context and a/ b/ headers, the form git apply and patch -p1 take.
+// It returns nil when the texts are equal.
+func unifiedDiff(path string, old, new []byte) []byte {
+	a, b := splitLines(old), splitLines(new)
+	spans := lineDiff(a, b)
+	const ctx = 3
+	type hunk struct{ a0, a1, b0, b1 int } // [a0,a1) of old, [b0,b1) of new
+	var hunks []hunk
+	for _, s := range spans {
+		if s.op == diffmatchpatch.DiffEqual {
+			continue
+		}
+		var h hunk
+		if s.op == diffmatchpatch.DiffDelete {
+			h = hunk{s.a, s.a + s.n, s.b, s.b}
+		} else {
+			h = hunk{s.a, s.a, s.b, s.b + s.n}
+		}
+		h.a0, h.b0 = max(h.a0-ctx, 0), max(h.b0-ctx, 0)
+		h.a1, h.b1 = min(h.a1+ctx, len(a)), min(h.b1+ctx, len(b))
+		if n := len(hunks); n > 0 && h.a0 <= hunks[n-1].a1 {
+			hunks[n-1].a1, hunks[n-1].b1 = max(h.a1, hunks[n-1].a1), max(h.b1, hunks[n-1].b1)
+			continue
+		}
+		hunks = append(hunks, h)
+	}
+	if len(hunks) == 0 {
+		return nil
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", path, path)
+	for _, h := range hunks {
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(h.a0, h.a1-h.a0), hunkRange(h.b0, h.b1-h.b0))
+		// Walk the spans that overlap the hunk, in order.
+		for _, s := range spans {
+			switch s.op {
+			case diffmatchpatch.DiffEqual:
+				for i := max(s.a, h.a0); i < min(s.a+s.n, h.a1); i++ {
+					writeDiffLine(&out, ' ', a[i])
+				}
+			case diffmatchpatch.DiffDelete:
+				if s.a >= h.a0 && s.a < h.a1 {
+					for i := s.a; i < s.a+s.n; i++ {
+						writeDiffLine(&out, '-', a[i])
+					}
+				}
+			case diffmatchpatch.DiffInsert:
+				if s.b >= h.b0 && s.b < h.b1 {
+					for i := s.b; i < s.b+s.n; i++ {
+						writeDiffLine(&out, '+', b[i])
+					}
+				}
+			}
+		}
+	}
+	return out.Bytes()
+}
+
+// hunkRange formats a unified diff range; an empty range names the line before it.
+func hunkRange(start, n int) string {
+	switch n {
+	case 0:
+		return fmt.Sprintf("%d,0", start)
+	case 1:
+		return fmt.Sprintf("%d", start+1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
+}
+
+func writeDiffLine(out *bytes.Buffer, mark byte, line string) {
+	out.WriteByte(mark)
+	out.WriteString(line)
+	if !strings.HasSuffix(line, "\n") {
+		out.WriteString("\n\\ No newline at end of file\n")
+	}
+}

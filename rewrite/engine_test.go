@@ -1,0 +1,208 @@
+package rewrite
+
+import (
+	"bytes"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+)
+
+// The engine is tested with toy rules, so that what it must keep does not
+// depend on what a real rule means.
+
+// hintRule reports every one-argument make of a map and fixes it by adding
+// the hint 8; with bad set, the hint is a string, which does not type-check.
+func hintRule(name, hint string) *rules.Rule {
+	return &rules.Rule{Name: name, Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 1 {
+					return true
+				}
+				if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "make" {
+					return true
+				}
+				if _, ok := call.Args[0].(*ast.MapType); !ok {
+					return true
+				}
+				out = append(out, rules.Finding{
+					Rule: name, Pos: call.Pos(), End: call.End(), Message: "make without hint",
+					Fix: func(ctx *rules.FixContext) error {
+						c := ctx.Node(call).(*dst.CallExpr)
+						kind := token.INT
+						if strings.HasPrefix(hint, `"`) {
+							kind = token.STRING
+						}
+						c.Args = append(c.Args, &dst.BasicLit{Kind: kind, Value: hint})
+						return nil
+					},
+				})
+				return true
+			})
+		}
+		return out
+	}}
+}
+
+// writeModule makes a module in a temporary directory from name → content.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runToy(t *testing.T, dir string, write bool, rs ...*rules.Rule) *Result {
+	t.Helper()
+	res, err := Run(Options{Dir: dir, Rules: rs, Tests: true, Write: write})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("load errors: %v", res.Errors)
+	}
+	return res
+}
+
+func TestCommentsStay(t *testing.T) {
+	src := `package m
+
+// F builds a set.
+func F() map[string]int {
+	// The set of names.
+	m := make(map[string]int) // trailing
+	/* before return */
+	return m // done
+}
+`
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("toy", "8"))
+	want := strings.Replace(src, "make(map[string]int)", "make(map[string]int, 8)", 1)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("got changes %+v, want one with\n%s", res.Changes, want)
+	}
+}
+
+func TestOnlyFixedLinesChange(t *testing.T) {
+	// Not gofmt-formatted: the restorer would reformat every line here.
+	src := "package m\n\nvar   x    =   1\nfunc F()   map[int]int{\n  a:=   2;_ = a\n\tm := make(map[int]int)\n    return    m\n}\nfunc G( ) { }\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("toy", "8"))
+	want := strings.Replace(src, "make(map[int]int)", "make(map[int]int, 8)", 1)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("got\n%s\nwant\n%s", res.Changes[0].New, want)
+	}
+}
+
+func TestCRLFStaysCRLF(t *testing.T) {
+	src := "package m\r\n\r\n// F is F.\r\nfunc F() map[int]int {\r\n\tm := make(map[int]int) // c\r\n\treturn m\r\n}\r\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, true, hintRule("toy", "8"))
+	got, err := os.ReadFile(filepath.Join(dir, "a.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "make(map[int]int)", "make(map[int]int, 8)", 1)
+	if string(got) != want {
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+	if len(res.Written) != 1 {
+		t.Fatalf("written: %v", res.Written)
+	}
+}
+
+func TestFixThatBreaksTypesIsDropped(t *testing.T) {
+	src := "package m\n\nfunc F() (map[int]int, map[string]bool) {\n\ta := make(map[int]int)\n\tb := make(map[string]bool)\n\treturn a, b\n}\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("good", "8"), hintRule("bad", `"x"`))
+	fixed := map[string]int{}
+	for _, f := range res.Findings {
+		if f.Fixable {
+			fixed[f.Rule]++
+		} else if f.Rule != "bad" || !strings.Contains(f.Reason, "type-check") {
+			t.Errorf("unexpected unfixed finding: %+v", f)
+		}
+	}
+	if fixed["good"] != 2 || fixed["bad"] != 0 {
+		t.Fatalf("fixed per rule: %v; findings %+v", fixed, res.Findings)
+	}
+	want := strings.NewReplacer("make(map[int]int)", "make(map[int]int, 8)", "make(map[string]bool)", "make(map[string]bool, 8)").Replace(src)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("got %+v", res.Changes)
+	}
+}
+
+func TestSecondRunFindsNothing(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar M = make(map[int]int)\n"})
+	if res := runToy(t, dir, true, hintRule("toy", "8")); len(res.Written) != 1 {
+		t.Fatalf("first run wrote %v", res.Written)
+	}
+	if res := runToy(t, dir, false, hintRule("toy", "8")); len(res.Findings) != 0 {
+		t.Fatalf("second run: %+v", res.Findings)
+	}
+}
+
+func TestWriteKeepsModeAndRefusesChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.go")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(path, []byte("old"), []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("content %q mode %v", got, fi.Mode())
+	}
+	// The file now says "new"; a writer that read "old" must not clobber it.
+	if err := writeFile(path, []byte("old"), []byte("newer")); err == nil {
+		t.Fatal("overwrote a file that changed since it was read")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Fatalf("content %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestGeneratedFilesUntouched(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"gen.go": "// Code generated by hand-gen. DO NOT EDIT.\n\npackage m\n\nvar G = make(map[int]int)\n",
+		"a.go":   "package m\n\nvar A = make(map[int]int)\n",
+	})
+	res := runToy(t, dir, true, hintRule("toy", "8"))
+	if len(res.Findings) != 1 || res.Findings[0].Pos.Filename != "a.go" {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "gen.go")); bytes.Contains(got, []byte(", 8)")) {
+		t.Fatal("generated file rewritten")
+	}
+}
+
+func TestVendoredPath(t *testing.T) {
+	if !isVendored("/x/vendor/example.com/y/a.go") || isVendored("/x/vendors/a.go") {
+		t.Fatal("isVendored")
+	}
+}

@@ -1,0 +1,204 @@
+package rewrite
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// listMode is enough to name the packages and their files, without parsing:
+// one go list call, no type checking.
+const listMode = packages.NeedName | packages.NeedFiles
+
+// loadMode type-checks the selected packages from source and takes their
+// dependencies from export data (no NeedDeps), as go vet does.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo |
+	packages.NeedTypesSizes | packages.NeedModule
+
+// batchSize bounds how many packages are held in memory at once. Each batch
+// costs one go list call, so it should not be tiny either.
+const batchSize = 48
+
+func (o *Options) config(mode packages.LoadMode) *packages.Config {
+	cfg := &packages.Config{
+		Mode:  mode,
+		Dir:   o.Dir,
+		Tests: o.Tests,
+		Env:   o.Env,
+	}
+	if len(o.Tags) > 0 {
+		cfg.BuildFlags = []string{"-tags=" + strings.Join(o.Tags, ",")}
+	}
+	return cfg
+}
+
+// target is what the user's arguments select: package patterns, and, when
+// files were named, the only files whose findings count.
+type target struct {
+	patterns []string
+	files    map[string]bool // absolute paths; nil means every file
+}
+
+// resolveArgs turns arguments into patterns. A .go file selects its
+// directory's package and restricts the results to itself, which is what a
+// pre-commit hook needs.
+func resolveArgs(dir string, args []string) (target, []LoadError) {
+	var t target
+	var errs []LoadError
+	seen := map[string]bool{}
+	for _, a := range args {
+		if !strings.HasSuffix(a, ".go") {
+			if fi, err := os.Stat(filepath.Join(dir, a)); err == nil && fi.Mode().IsRegular() {
+				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file"})
+				continue
+			}
+			if !seen[a] {
+				seen[a] = true
+				t.patterns = append(t.patterns, a)
+			}
+			continue
+		}
+		abs := a
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(dir, a)
+		}
+		if _, err := os.Stat(abs); err != nil {
+			errs = append(errs, LoadError{Pos: a, Msg: "no such file"})
+			continue
+		}
+		if t.files == nil {
+			t.files = map[string]bool{}
+		}
+		t.files[abs] = true
+		pkgDir := filepath.Dir(abs)
+		pat := pkgDir
+		if rel, err := filepath.Rel(dir, pkgDir); err == nil && !strings.HasPrefix(rel, "..") {
+			pat = "./" + filepath.ToSlash(rel)
+		}
+		if !seen[pat] {
+			seen[pat] = true
+			t.patterns = append(t.patterns, pat)
+		}
+	}
+	return t, errs
+}
+
+// list names the packages to check, cheaply, and splits them into batches
+// of package IDs to load one after the other.
+func (o *Options) list(patterns []string) ([][]string, []LoadError, error) {
+	pkgs, err := packages.Load(o.config(listMode), patterns...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ids []string
+	var errs []LoadError
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		// Listing errors (a missing directory, a bad pattern) mean there is
+		// nothing to load; errors inside a package surface when it loads.
+		if len(p.GoFiles) == 0 && len(p.Errors) > 0 {
+			for _, e := range p.Errors {
+				errs = append(errs, o.loadError(p, e))
+			}
+			continue
+		}
+		path := p.PkgPath
+		if path == "" || path == "command-line-arguments" || seen[path] {
+			continue
+		}
+		seen[path] = true
+		ids = append(ids, path)
+	}
+	// Packages outside a module (command-line-arguments) cannot be named by
+	// import path: load them by the patterns that found them, in one batch.
+	var batches [][]string
+	for len(ids) > 0 {
+		n := min(batchSize, len(ids))
+		batches = append(batches, ids[:n])
+		ids = ids[n:]
+	}
+	for _, p := range pkgs {
+		if p.PkgPath == "command-line-arguments" {
+			batches = append(batches, patterns)
+			break
+		}
+	}
+	return batches, errs, nil
+}
+
+func (o *Options) loadError(p *packages.Package, e packages.Error) LoadError {
+	le := LoadError{Package: p.PkgPath, Msg: e.Msg}
+	if e.Pos != "" && e.Pos != "-" {
+		le.Pos = o.relPos(e.Pos)
+	}
+	return le
+}
+
+// relPos makes the file of a "file:line:col" position relative to the
+// working directory, as go vet prints it.
+func (o *Options) relPos(pos string) string {
+	file, rest := pos, ""
+	// The file name may contain ':' only on Windows drive letters; cut at
+	// the first ':' that is followed by a digit.
+	for i := 0; i < len(pos); i++ {
+		if pos[i] == ':' && i+1 < len(pos) && pos[i+1] >= '0' && pos[i+1] <= '9' {
+			file, rest = pos[:i], pos[i:]
+			break
+		}
+	}
+	return o.relPath(file) + rest
+}
+
+func (o *Options) relPath(file string) string {
+	if !filepath.IsAbs(file) {
+		return file
+	}
+	rel, err := filepath.Rel(o.Dir, file)
+	if err != nil || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file
+	}
+	return rel
+}
+
+// loadBatch type-checks one batch of packages and returns the ones to run
+// the rules on. With tests, go list returns a package up to three times (p,
+// p [p.test], p_test [p.test]) plus a generated test main; p [p.test] has
+// every file of p, so p itself and the test main are dropped.
+func (o *Options) loadBatch(ids []string) ([]*packages.Package, []LoadError, error) {
+	pkgs, err := packages.Load(o.config(loadMode), ids...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading packages: %w", err)
+	}
+	hasTestVariant := map[string]bool{}
+	for _, p := range pkgs {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			hasTestVariant[p.PkgPath] = true
+		}
+	}
+	var keep []*packages.Package
+	var errs []LoadError
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" && p.ForTest == "" {
+			continue // the generated test main
+		}
+		if p.ForTest == "" && hasTestVariant[p.PkgPath] {
+			continue
+		}
+		if len(p.Errors) > 0 {
+			for _, e := range p.Errors {
+				errs = append(errs, o.loadError(p, e))
+			}
+			continue
+		}
+		if p.IllTyped || p.Types == nil || p.TypesInfo == nil {
+			errs = append(errs, LoadError{Package: p.PkgPath, Msg: "package could not be type-checked"})
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return keep, errs, nil
+}

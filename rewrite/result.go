@@ -1,0 +1,95 @@
+// Package rewrite runs mapfix's rules over Go packages and turns their fixes
+// into edited source: it loads packages, runs the rules on go/ast + go/types,
+// decorates with dst only the files that have a fix, applies the fixes,
+// restores the files, checks that the package still type-checks, diffs the
+// result against the original bytes, and reports or writes it.
+//
+// It knows nothing of what a rule means: rules hand it findings and fixes.
+package rewrite
+
+import (
+	"cmp"
+	"go/token"
+	"slices"
+)
+
+// A Finding is one report, with positions resolved, as the engine hands it
+// to its caller. It holds no syntax tree, so results stay small.
+type Finding struct {
+	Rule    string
+	Pos     token.Position // Filename is as the user should see it
+	End     token.Position
+	Message string
+	// Fixable says the rule offered a fix and the engine could apply it.
+	Fixable bool
+	// Reason says why there is no fix (the rule's or the engine's words),
+	// when Fixable is false.
+	Reason string
+}
+
+// A FileChange is a file that the fixes would change.
+type FileChange struct {
+	Path string // as the user should see it
+	Abs  string // absolute, for writing
+	Old  []byte
+	New  []byte
+	Diff []byte // unified, with a/ b/ headers on Path
+}
+
+// A LoadError is a package that could not be loaded or type-checked,
+// located at the file and line the go tool or the type checker named.
+type LoadError struct {
+	Pos     string // "file:line:col" or "" when there is none
+	Package string
+	Msg     string
+}
+
+func (e LoadError) Error() string {
+	if e.Pos != "" {
+		return e.Pos + ": " + e.Msg
+	}
+	if e.Package != "" {
+		return e.Package + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// A Result is what a run found and did.
+type Result struct {
+	Findings []Finding
+	Changes  []FileChange
+	Errors   []LoadError
+	// Written lists the files a run with Write set has written.
+	Written []string
+	// Packages is the number of packages the rules ran on.
+	Packages int
+}
+
+func (r *Result) sort() {
+	slices.SortFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Filename, b.Pos.Filename),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	slices.SortFunc(r.Changes, func(a, b FileChange) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortFunc(r.Errors, func(a, b LoadError) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.Package, b.Package), cmp.Compare(a.Msg, b.Msg))
+	})
+	r.Errors = slices.Compact(r.Errors)
+	slices.Sort(r.Written)
+}
+
+// Unfixed counts the findings that no fix addresses.
+func (r *Result) Unfixed() int {
+	n := 0
+	for _, f := range r.Findings {
+		if !f.Fixable {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,68 @@
+// Package rules holds mapfix's checks, one file per rule.
+//
+// A rule sees one type-checked package at a time and returns findings. It
+// never opens, prints or writes a file: when it knows a safe fix, it attaches
+// a Fix, which the rewrite engine calls later with the decorated (dst) tree of
+// the file, only for files that have something to fix.
+package rules
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/dave/dst"
+)
+
+// A Rule finds one family of map misuse.
+type Rule struct {
+	Name string // as given to -rules and printed in findings
+	Doc  string // one line, for --help and machine-readable output
+	Run  func(*Pass) []Finding
+}
+
+// A Pass is one package, as a rule sees it.
+type Pass struct {
+	Fset  *token.FileSet
+	Files []*ast.File
+	Pkg   *types.Package
+	Info  *types.Info
+}
+
+// A Finding is one report. Fix is nil when no safe fix exists; NoFix then
+// says why, in a few words a user can act on.
+type Finding struct {
+	Rule     string
+	Pos, End token.Pos
+	Message  string
+	Fix      Fix
+	NoFix    string
+}
+
+// A Fix edits the decorated file that holds its finding. It must only touch
+// nodes it reaches through FixContext.Node, and return an error (the fix is
+// then dropped and reported as unfixed) rather than leave a half-made edit.
+type Fix func(*FixContext) error
+
+// FixContext is what a Fix gets from the engine.
+type FixContext struct {
+	File *dst.File
+	// Node returns the dst node decorated from an ast node of this file, or
+	// nil if n is not part of it.
+	Node func(n ast.Node) dst.Node
+}
+
+// All returns every rule, in the order they run and are listed.
+func All() []*Rule {
+	return []*Rule{Capacity}
+}
+
+// ByName returns the rule called name, or nil.
+func ByName(name string) *Rule {
+	for _, r := range All() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
