@@ -11,13 +11,13 @@ import (
 
 // listMode is enough to name the packages and their files, without parsing:
 // one go list call, no type checking.
-const listMode = packages.NeedName | packages.NeedFiles
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedForTest
 
-// loadMode type-checks the selected packages from source and takes their
+// LoadMode type-checks the selected packages from source and takes their
 // dependencies from export data (no NeedDeps), as go vet does.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo |
-	packages.NeedTypesSizes | packages.NeedModule
+	packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest
 
 // batchSize bounds how many packages are held in memory at once. Each batch
 // costs one go list call, so it should not be tiny either.
@@ -107,6 +107,9 @@ func (o *Options) list(patterns []string) ([][]string, []LoadError, error) {
 			continue
 		}
 		path := p.PkgPath
+		if p.ForTest != "" || strings.HasSuffix(p.ID, ".test") {
+			continue // test variants come with their package when it loads
+		}
 		if path == "" || path == "command-line-arguments" || seen[path] {
 			continue
 		}
@@ -169,7 +172,7 @@ func (o *Options) relPath(file string) string {
 // p [p.test], p_test [p.test]) plus a generated test main; p [p.test] has
 // every file of p, so p itself and the test main are dropped.
 func (o *Options) loadBatch(ids []string) ([]*packages.Package, []LoadError, error) {
-	pkgs, err := packages.Load(o.config(loadMode), ids...)
+	pkgs, err := packages.Load(o.config(LoadMode), ids...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading packages: %w", err)
 	}

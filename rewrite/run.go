@@ -68,23 +68,29 @@ func Run(opts Options) (*Result, error) {
 	}
 
 	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}}
-	// Load the next batch while the current one is processed: go list and
-	// parsing overlap with the rules, and at most two batches are alive.
+	// Load the next batch while the current one is processed. Loads run one
+	// at a time: each already type-checks on every core, and two at once
+	// only fight for memory. The channel is unbuffered, so at most two
+	// batches are alive: the one processed and the one loaded next.
 	type loaded struct {
+		ids  []string
 		pkgs []*packages.Package
 		errs []LoadError
 		err  error
 	}
-	next := make(chan loaded, 1)
+	next := make(chan loaded)
+	stop := make(chan struct{})
+	defer close(stop)
 	go func() {
+		defer close(next)
 		for _, ids := range batches {
 			pkgs, errs, err := opts.loadBatch(ids)
-			next <- loaded{pkgs, errs, err}
-			if err != nil {
-				break
+			select {
+			case next <- loaded{ids, pkgs, errs, err}:
+			case <-stop:
+				return
 			}
 		}
-		close(next)
 	}()
 	doneIDs := 0
 	for l := range next {
@@ -93,9 +99,9 @@ func Run(opts Options) (*Result, error) {
 		}
 		res.Errors = append(res.Errors, l.errs...)
 		r.processBatch(l.pkgs)
-		doneIDs += len(l.pkgs)
+		doneIDs += len(l.ids)
 		if opts.Progress != nil {
-			opts.Progress(min(doneIDs, total), total)
+			opts.Progress(doneIDs, total)
 		}
 	}
 	res.sort()

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Every test package takes -update, so that go test ./... -update works.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
+// These tests run the built binary, as users and their scripts do.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mapfix-bin")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "mapfix")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const fillSrc = `package p
+
+// Index maps names to their position.
+func Index(names []string) map[string]int {
+	m := make(map[string]int) // filled below
+	for i, n := range names {
+		m[n] = i
+	}
+	return m
+}
+`
+
+const cleanSrc = `package q
+
+func Q() map[int]int { return make(map[int]int, 4) }
+`
+
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func mapfix(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func TestCleanExitsZero(t *testing.T) {
+	dir := module(t, map[string]string{"q/q.go": cleanSrc})
+	if r := mapfix(t, dir); r.code != 0 || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestDryRunPrintsFindingsAndDiff(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc, "q/q.go": cleanSrc})
+	r := mapfix(t, dir, "./...")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	}
+	if !regexp.MustCompile(`(?m)^p/p\.go:5:7: capacity: .+$`).MatchString(r.stdout) {
+		t.Errorf("no finding line in:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "--- a/p/p.go\n+++ b/p/p.go\n") || !strings.Contains(r.stdout, "+\tm := make(map[string]int, len(names)) // filled below\n") {
+		t.Errorf("no diff in:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Error("colour in output that is not a terminal")
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "p/p.go")); string(src) != fillSrc {
+		t.Error("a dry run wrote the file")
+	}
+}
+
+func TestListOnly(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc, "q/q.go": cleanSrc})
+	if r := mapfix(t, dir, "-l"); r.code != 1 || r.stdout != "p/p.go\n" {
+		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestDiffAppliesWithGit(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	r := mapfix(t, dir, "-d", "./...")
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "--- a/p/p.go\n") {
+		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
+	}
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"apply", "--check", patch}, {"apply", patch}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if r := mapfix(t, dir); r.code != 0 {
+		t.Fatalf("after applying the patch: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+func TestWriteThenCleanSecondRun(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	if r := mapfix(t, dir, "-w"); r.code != 0 || r.stdout != "" {
+		t.Fatalf("-w: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "p/p.go"))
+	if !strings.Contains(string(src), "make(map[string]int, len(names)) // filled below") {
+		t.Fatalf("not fixed:\n%s", src)
+	}
+	if r := mapfix(t, dir); r.code != 0 {
+		t.Fatalf("second run: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+func TestBrokenPackageDoesNotStopOthers(t *testing.T) {
+	dir := module(t, map[string]string{
+		"p/p.go":   fillSrc,
+		"bad/b.go": "package bad\n\nfunc B() {\n\treturn 1 +\n}\n",
+	})
+	r := mapfix(t, dir, "-w", "./...")
+	if r.code != 2 {
+		t.Fatalf("exit %d, want 2; stderr %s", r.code, r.stderr)
+	}
+	if !regexp.MustCompile(`(?m)^bad/b\.go:\d+:\d+: `).MatchString(r.stderr) {
+		t.Errorf("error does not name the file and line:\n%s", r.stderr)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "p/p.go")); !strings.Contains(string(src), "len(names)") {
+		t.Error("the good package was not fixed")
+	}
+}
+
+func TestFileArgumentsRestrictFindings(t *testing.T) {
+	other := strings.ReplaceAll(fillSrc, "Index", "Other")
+	dir := module(t, map[string]string{"p/p.go": fillSrc, "p/other.go": other, "q/q.go": cleanSrc})
+	r := mapfix(t, dir, "p/other.go", "q/q.go")
+	if r.code != 1 || strings.Contains(r.stdout, "p/p.go") || !strings.Contains(r.stdout, "p/other.go:") {
+		t.Fatalf("exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+	if r := mapfix(t, dir, "q/q.go"); r.code != 0 {
+		t.Fatalf("clean file: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+}
+
+func TestRunFailures(t *testing.T) {
+	dir := module(t, map[string]string{"q/q.go": cleanSrc, "README.md": "# hi\n"})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-nosuchflag"}, "flag provided but not defined"},
+		{[]string{"-rules", "capacity,nosuch"}, `unknown rule "nosuch"`},
+		{[]string{"./nosuchdir/..."}, ""},
+		{[]string{"README.md"}, "README.md: not a Go file"},
+		{[]string{"missing.go"}, "missing.go: no such file"},
+	} {
+		r := mapfix(t, dir, tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("mapfix %v: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+}
+
+func TestHelpTellsTheFlags(t *testing.T) {
+	r := mapfix(t, t.TempDir(), "-help")
+	for _, want := range []string{"usage: mapfix", "-w", "-l", "-d", "-rules", "-tags", "-tests", "capacity", "Exit status"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("help lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != 0 {
+		t.Errorf("exit %d", r.code)
+	}
+}

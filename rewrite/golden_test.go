@@ -1,0 +1,91 @@
+package rewrite
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mapfix/mapfix/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+// TestGolden runs each rule on its cases, testdata/<rule>/<case>/, and
+// compares the findings and the diff with golden/<rule>/<case>.findings and
+// .diff. A case whose name starts with no_ must not be touched: it must have
+// no finding at all, whatever its golden file says.
+func TestGolden(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range rules.All() {
+		cases, _ := filepath.Glob(filepath.Join(root, "testdata", rule.Name, "*"))
+		if len(cases) == 0 {
+			t.Errorf("rule %s has no golden cases", rule.Name)
+		}
+		for _, dir := range cases {
+			name := filepath.Base(dir)
+			t.Run(rule.Name+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				res, err := Run(Options{Dir: root, Args: []string{"./testdata/" + rule.Name + "/" + name}, Rules: []*rules.Rule{rule}, Tests: true, Jobs: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Errors) > 0 {
+					t.Fatalf("load errors: %v", res.Errors)
+				}
+				mustNotTouch := strings.HasPrefix(name, "no_")
+				fixable := len(res.Findings) - res.Unfixed()
+				switch {
+				case mustNotTouch && len(res.Findings) > 0:
+					t.Errorf("must-not-touch case has findings:\n%s", formatFindings(res))
+				case !mustNotTouch && fixable == 0:
+					t.Errorf("fix case has no fixable finding:\n%s", formatFindings(res))
+				}
+				var diff bytes.Buffer
+				for _, c := range res.Changes {
+					diff.Write(c.Diff)
+				}
+				compareGolden(t, filepath.Join(root, "golden", rule.Name, name+".findings"), []byte(formatFindings(res)))
+				compareGolden(t, filepath.Join(root, "golden", rule.Name, name+".diff"), diff.Bytes())
+			})
+		}
+	}
+}
+
+func formatFindings(res *Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s", filepath.ToSlash(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Rule, f.Message)
+		if !f.Fixable {
+			fmt.Fprintf(&b, " (not fixed: %s)", f.Reason)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./rewrite -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output:\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
