@@ -1,0 +1,66 @@
+package rewrite
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSpliceKeepsUnformattedNeighbours(t *testing.T) {
+	orig := "a\n  b  \nc\nd\n"
+	base := "a\nb\nc\nd\n"  // what the printer makes of orig
+	fixed := "a\nb\nC\nd\n" // the fix changes c
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\n  b  \nC\nd\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestSpliceGrowsToAnchors(t *testing.T) {
+	// The fix inserts a line after b, which the printer reformatted: the
+	// insertion lands before c, the next line the original shares.
+	orig := "a\n  b\nc\n"
+	base := "a\nb\nc\n"
+	fixed := "a\nb\nnew\nc\n"
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\n  b\nnew\nc\n" {
+		t.Fatalf("got %q", got)
+	}
+	// A changed line whose own text differs in the original takes its
+	// unanchored neighbours with it, no more.
+	orig = "a\nb  =  1\nc\nd\n"
+	base = "a\nb = 1\nc\nd\n"
+	fixed = "a\nb = 2\nc\nd\n"
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\nb = 2\nc\nd\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestSpliceCRLFAndNoFinalNewline(t *testing.T) {
+	orig := "a\r\nb\r\nc"
+	base := "a\nb\nc\n"
+	fixed := "a\nB\nb\nc\n"
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\r\nB\r\nb\r\nc" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// FuzzSplice checks the invariants any input must keep: with no fix, the
+// original comes back byte for byte; on a formatted original, the fixed
+// text comes back as printed.
+func FuzzSplice(f *testing.F) {
+	f.Add("package p\n\nfunc f() {\n\tx := 1\n}\n", "package p\n\nfunc f() {\n  x:=1\n}\n", 2, "\ty := 2\n")
+	f.Add("a\r\nb\r\n", "a\nb\n", 0, "z\n")
+	f.Add("", "x", 0, "")
+	f.Fuzz(func(t *testing.T, base, orig string, at int, insert string) {
+		if got := splice([]byte(orig), []byte(base), []byte(base)); string(got) != orig {
+			t.Fatalf("no fix changed the original: %q -> %q", orig, got)
+		}
+		lines := splitLines([]byte(base))
+		if len(lines) > 0 && !strings.HasSuffix(lines[len(lines)-1], "\n") {
+			return // a fix appends after a last line without newline: not a printer's output
+		}
+		at = min(max(at, 0), len(lines))
+		fixed := strings.Join(lines[:at], "") + insert + strings.Join(lines[at:], "")
+		if got := splice([]byte(base), []byte(base), []byte(fixed)); strings.ReplaceAll(string(got), "\r", "") != strings.ReplaceAll(fixed, "\r", "") {
+			t.Fatalf("formatted original: got %q, want %q", got, fixed)
+		}
+	})
+}
