@@ -115,8 +115,9 @@ func applyFixes(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out
 		return nil, nil
 	}
 	ctx := &rules.FixContext{
-		File: df,
-		Node: func(n ast.Node) dst.Node { return d.Dst.Nodes[n] },
+		File:   df,
+		Node:   func(n ast.Node) dst.Node { return d.Dst.Nodes[n] },
+		Import: func(path string) string { return addImport(df, path) },
 	}
 	var ok []pending
 	for _, pf := range ps {

@@ -50,6 +50,9 @@ type FixContext struct {
 	// Node returns the dst node decorated from an ast node of this file, or
 	// nil if n is not part of it.
 	Node func(n ast.Node) dst.Node
+	// Import returns the name by which the file refers to the package with
+	// this import path, adding the import when the file lacks it.
+	Import func(path string) string
 }
 
 // All returns every rule, in the order they run and are listed.
