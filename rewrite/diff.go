@@ -146,3 +146,31 @@ func writeDiffLine(out *bytes.Buffer, mark byte, line string) {
 		out.WriteString("\n\\ No newline at end of file\n")
 	}
 }
+
+// lineEdits lists the runs of whole lines that differ between old and new.
+func lineEdits(old, new []byte) []Edit {
+	a, b := splitLines(old), splitLines(new)
+	var edits []Edit
+	for _, s := range lineDiff(a, b) {
+		if s.op == diffmatchpatch.DiffEqual {
+			continue
+		}
+		e := Edit{Start: s.a + 1, End: s.a + 1}
+		if s.op == diffmatchpatch.DiffDelete {
+			e.End += s.n
+			e.Old = strings.Join(a[s.a:s.a+s.n], "")
+		} else {
+			e.New = strings.Join(b[s.b:s.b+s.n], "")
+		}
+		// A deletion followed by an insertion at the same place is one
+		// replacement.
+		if n := len(edits); n > 0 && edits[n-1].End == e.Start && (e.Start == e.End || edits[n-1].Start == edits[n-1].End) {
+			edits[n-1].End = e.End
+			edits[n-1].Old += e.Old
+			edits[n-1].New += e.New
+			continue
+		}
+		edits = append(edits, e)
+	}
+	return edits
+}

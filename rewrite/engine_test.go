@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"os"
@@ -204,5 +205,47 @@ func TestGeneratedFilesUntouched(t *testing.T) {
 func TestVendoredPath(t *testing.T) {
 	if !isVendored("/x/vendor/example.com/y/a.go") || isVendored("/x/vendors/a.go") {
 		t.Fatal("isVendored")
+	}
+}
+
+func TestIgnoreDirectives(t *testing.T) {
+	src := `package m
+
+//mapfix:ignore toy built once at init, never grows
+var A = make(map[int]int)
+
+var B = make(map[int]int) //nolint:mapfix
+
+var C = make(map[int]int) //nolint:all // shared with golangci-lint
+
+//mapfix:ignore toy
+var D = make(map[int]int)
+
+//mapfix:ignore toy nothing to silence here
+var E = 1
+
+//mapfix:ignore capacity,toy silenced, but names a rule that did not run
+var F = make(map[int]int)
+
+//mapfix:ignore nosuch reason
+var G = 1
+
+var H = make(map[int]int) //nolint:errcheck
+`
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("toy", "8"))
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%d %s: %s", f.Pos.Line, f.Rule, f.Message))
+	}
+	want := []string{
+		"10 mapfix: malformed //mapfix:ignore directive: want //mapfix:ignore <rule>[,<rule>] <reason>",
+		"11 toy: make without hint",
+		"13 mapfix: this //mapfix:ignore directive silences nothing",
+		"19 mapfix: //mapfix:ignore names unknown rule nosuch",
+		"22 toy: make without hint",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -82,6 +82,9 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 		if changed[name] == nil || bytes.Equal(changed[name], orig[name]) {
 			continue
 		}
+		if r.opts.FindingEdits {
+			r.findingEdits(p.Fset, files[name], orig[name], byFile[name], out)
+		}
 		path := r.opts.relPath(name)
 		changes = append(changes, FileChange{
 			Path: path,
@@ -160,4 +163,21 @@ func restore(f *dst.File) ([]byte, error) {
 		return nil, fmt.Errorf("cannot print the fixed file: %v", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// findingEdits applies each fixable finding's fix on its own and records
+// the lines it changes, so a report can carry the finding's own fix.
+func (r *runner) findingEdits(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) {
+	scratch := slices.Clone(out) // applyFixes records outcomes; keep the real ones
+	for _, pf := range ps {
+		if !out[pf.idx].Fixable {
+			continue
+		}
+		src, ok := applyFixes(fset, f, orig, []pending{pf}, scratch)
+		if len(ok) == 0 {
+			continue
+		}
+		out[pf.idx].Edits = lineEdits(orig, src)
+		out[pf.idx].Diff = unifiedDiff(out[pf.idx].Pos.Filename, orig, src)
+	}
 }

@@ -25,6 +25,18 @@ type Finding struct {
 	// Reason says why there is no fix (the rule's or the engine's words),
 	// when Fixable is false.
 	Reason string
+	// Edits and Diff are this finding's fix alone, set for a fixable
+	// finding when Options.FindingEdits asks for them: what a review bot
+	// posts as a suggestion.
+	Edits []Edit
+	Diff  []byte
+}
+
+// An Edit replaces whole lines of the original file: lines [Start, End)
+// (1-based; Start == End inserts before line Start) become New.
+type Edit struct {
+	Start, End int
+	Old, New   string
 }
 
 // A FileChange is a file that the fixes would change.
