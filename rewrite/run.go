@@ -16,14 +16,14 @@ import (
 
 // Options say what to check and what to do with the fixes.
 type Options struct {
-	Dir      string   // working directory; paths are printed relative to it
-	Args     []string // package patterns and .go files; default ./...
-	Rules    []*rules.Rule
-	Tags     []string // build tags
-	Tests    bool     // also check test files
-	Write    bool     // write the fixed files
-	Jobs     int      // packages processed at once; 0 means GOMAXPROCS
-	Env      []string // environment of the go command; nil means this process's
+	Dir   string   // working directory; paths are printed relative to it
+	Args  []string // package patterns and .go files; default ./...
+	Rules []*rules.Rule
+	Tags  []string // build tags
+	Tests bool     // also check test files
+	Write bool     // write the fixed files
+	Jobs  int      // packages processed at once; 0 means GOMAXPROCS
+	Env   []string // environment of the go command; nil means this process's
 	// FindingEdits computes each fixable finding's own edits and diff,
 	// for formats that attach a suggestion to each finding. It decorates a
 	// file once more per finding, so it is off unless asked for.
