@@ -148,29 +148,50 @@ func writeDiffLine(out *bytes.Buffer, mark byte, line string) {
 }
 
 // lineEdits lists the runs of whole lines that differ between old and new.
+// Each edit replaces at least one line (an insertion takes the line after
+// it along, or the line before it at the end of the file), because review
+// tools can only suggest a replacement for lines that exist; edits that
+// then touch are merged.
 func lineEdits(old, new []byte) []Edit {
 	a, b := splitLines(old), splitLines(new)
-	var edits []Edit
+	type rng struct{ a0, a1, b0, b1 int } // old [a0,a1) became new [b0,b1)
+	var rs []rng
 	for _, s := range lineDiff(a, b) {
-		if s.op == diffmatchpatch.DiffEqual {
+		var r rng
+		switch s.op {
+		case diffmatchpatch.DiffEqual:
+			continue
+		case diffmatchpatch.DiffDelete:
+			r = rng{s.a, s.a + s.n, s.b, s.b}
+		case diffmatchpatch.DiffInsert:
+			r = rng{s.a, s.a, s.b, s.b + s.n}
+		}
+		if n := len(rs); n > 0 && rs[n-1].a1 == r.a0 && rs[n-1].b1 == r.b0 {
+			rs[n-1].a1, rs[n-1].b1 = r.a1, r.b1 // a deletion and an insertion: one replacement
 			continue
 		}
-		e := Edit{Start: s.a + 1, End: s.a + 1}
-		if s.op == diffmatchpatch.DiffDelete {
-			e.End += s.n
-			e.Old = strings.Join(a[s.a:s.a+s.n], "")
-		} else {
-			e.New = strings.Join(b[s.b:s.b+s.n], "")
+		rs = append(rs, r)
+	}
+	// Lines next to a range are equal in both texts, so a range can take
+	// them along in both; ranges that then touch become one.
+	var grown []rng
+	for _, r := range rs {
+		if r.a0 == r.a1 {
+			if r.a1 < len(a) {
+				r.a1, r.b1 = r.a1+1, r.b1+1
+			} else if r.a0 > 0 {
+				r.a0, r.b0 = r.a0-1, r.b0-1
+			}
 		}
-		// A deletion followed by an insertion at the same place is one
-		// replacement.
-		if n := len(edits); n > 0 && edits[n-1].End == e.Start && (e.Start == e.End || edits[n-1].Start == edits[n-1].End) {
-			edits[n-1].End = e.End
-			edits[n-1].Old += e.Old
-			edits[n-1].New += e.New
+		if n := len(grown); n > 0 && grown[n-1].a1 >= r.a0 {
+			grown[n-1].a1, grown[n-1].b1 = max(grown[n-1].a1, r.a1), max(grown[n-1].b1, r.b1)
 			continue
 		}
-		edits = append(edits, e)
+		grown = append(grown, r)
+	}
+	edits := make([]Edit, len(grown))
+	for i, r := range grown {
+		edits[i] = Edit{Start: r.a0 + 1, End: r.a1 + 1, Old: strings.Join(a[r.a0:r.a1], ""), New: strings.Join(b[r.b0:r.b1], "")}
 	}
 	return edits
 }

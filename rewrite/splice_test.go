@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -63,4 +64,26 @@ func FuzzSplice(f *testing.F) {
 			t.Fatalf("formatted original: got %q, want %q", got, fixed)
 		}
 	})
+}
+
+func TestLineEdits(t *testing.T) {
+	for _, tc := range []struct {
+		old, new string
+		want     []Edit
+	}{
+		{"a\nb\nc\n", "a\nB\nc\n", []Edit{{2, 3, "b\n", "B\n"}}},
+		// An insertion takes the next line along: a suggestion must replace lines.
+		{"a\nb\nc\n", "a\nx\nb\nc\n", []Edit{{2, 3, "b\n", "x\nb\n"}}},
+		// ... or the previous one at the end of the file.
+		{"a\nb\n", "a\nb\nz\n", []Edit{{2, 3, "b\n", "b\nz\n"}}},
+		// An insertion right before a changed line merges with it.
+		{"a\nb\nc\n", "a\nx\nB\nc\n", []Edit{{2, 3, "b\n", "x\nB\n"}}},
+		// Far apart: two edits.
+		{"a\nb\nc\nd\ne\n", "A\nb\nc\nd\nE\n", []Edit{{1, 2, "a\n", "A\n"}, {5, 6, "e\n", "E\n"}}},
+	} {
+		got := lineEdits([]byte(tc.old), []byte(tc.new))
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%q -> %q: got %+v, want %+v", tc.old, tc.new, got, tc.want)
+		}
+	}
 }

@@ -1,0 +1,1057 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/dst"
+)
+
+// Capacity reports a map that is made empty and then, in the statements
+// that follow it in the same block, filled from a source whose size was
+// known before the map was made.
+//
+// A map made without a size hint starts small and grows as it is filled:
+// each growth allocates a larger table and moves every entry into it, and
+// the garbage collector has to clean up after each one. When the number of
+// entries is known up front, make(map[K]V, n) allocates the table once.
+//
+// The fills it recognises, each inserting exactly once per iteration with a
+// top-level statement X[key] = val (or op=, ++, --) of the loop body that
+// no continue, break or goto can skip, are:
+//
+//	for k, v := range S { ... }     // S a slice, array, array pointer or map: len(S)
+//	for i := range n { ... }        // n
+//	for i := 0; i < n; i++ { ... }  // n
+//	maps.Copy(X, S)                 // len(S)
+//
+// and several of them in a row, whose hints add up. Keys may repeat, which
+// makes the hint an upper bound, as it is for a slice. A loop may still
+// return or panic before it inserts; a counted loop may not leave early at
+// all, since n is not bounded by anything that already exists. The source
+// must be an expression without side effects (variables, fields, index
+// expressions, constants) that is in scope where the map is made and that
+// nothing changes in between, and nothing in between may use the map.
+// When a slice or map to range over is returned by a call right below the
+// map's make, the fix declares the call's result first, under a new name.
+//
+// Before:
+//
+//	byID := make(map[int]*User)
+//	for _, u := range users {
+//		byID[u.ID] = u
+//	}
+//
+//	seen := map[string]bool{}
+//	for _, f := range strings.Fields(line) {
+//		seen[f] = true
+//	}
+//
+// After:
+//
+//	byID := make(map[int]*User, len(users))
+//	for _, u := range users {
+//		byID[u.ID] = u
+//	}
+//
+//	fields := strings.Fields(line)
+//	seen := make(map[string]bool, len(fields))
+//	for _, f := range fields {
+//		seen[f] = true
+//	}
+var Capacity = &Rule{
+	Name: "capacity",
+	Doc:  "maps filled to a known size right after they are made, without a size hint",
+	Run:  runCapacity,
+}
+
+func runCapacity(p *Pass) []Finding {
+	r := &capRun{Pass: p}
+	for _, f := range p.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fd.Body != nil {
+					r.function(fd.Body)
+				}
+				continue
+			}
+			// Function literals in package-level initializers.
+			ast.Inspect(d, func(n ast.Node) bool {
+				if fl, ok := n.(*ast.FuncLit); ok {
+					r.function(fl.Body)
+					return false
+				}
+				return true
+			})
+		}
+	}
+	return r.out
+}
+
+type capRun struct {
+	*Pass
+	out []Finding
+
+	// Per outermost function body; closures are part of it.
+	fn       *ast.BlockStmt
+	escaped  map[*types.Var]bool // computed on first use
+	reserved map[string]bool     // names given to hoisted calls
+	hasGoto  bool
+}
+
+func (r *capRun) function(body *ast.BlockStmt) {
+	r.fn, r.escaped, r.reserved = body, nil, map[string]bool{}
+	r.hasGoto = false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			r.hasGoto = true
+		}
+		return true
+	})
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			r.list(n, n.List)
+		case *ast.CaseClause:
+			r.list(n, n.Body)
+		case *ast.CommClause:
+			r.list(n, n.Body)
+		}
+		return true
+	})
+}
+
+// A creation is one empty map assigned to X in a statement.
+type creation struct {
+	owner  ast.Node // the block or clause whose list holds stmt
+	stmt   ast.Stmt // *ast.AssignStmt or *ast.DeclStmt
+	x      ast.Expr
+	xc     chain
+	rhs    ast.Expr        // *ast.CallExpr (make) or *ast.CompositeLit
+	assign *ast.AssignStmt // the parent of rhs, or
+	spec   *ast.ValueSpec  // this one
+	single bool            // stmt assigns nothing else
+	lhs    []chain         // every location stmt assigns
+	others []ast.Expr      // the values stmt assigns besides rhs
+}
+
+func (r *capRun) list(owner ast.Node, list []ast.Stmt) {
+	for i, s := range list {
+		for _, c := range r.creations(owner, s) {
+			r.check(c, list, i)
+		}
+	}
+}
+
+func (r *capRun) creations(owner ast.Node, s ast.Stmt) []*creation {
+	var out []*creation
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if (s.Tok != token.DEFINE && s.Tok != token.ASSIGN) || len(s.Lhs) != len(s.Rhs) {
+			return nil
+		}
+		var lhs []chain
+		for _, l := range s.Lhs {
+			if c := r.writtenChain(l); c != nil {
+				lhs = append(lhs, c)
+			}
+		}
+		for i, rhs := range s.Rhs {
+			if r.emptyMap(rhs) {
+				out = append(out, &creation{owner: owner, stmt: s, x: s.Lhs[i], rhs: rhs, assign: s, single: len(s.Lhs) == 1, lhs: lhs})
+			}
+		}
+	case *ast.DeclStmt:
+		gd, ok := s.Decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			return nil
+		}
+		var lhs []chain
+		for _, sp := range gd.Specs {
+			for _, n := range sp.(*ast.ValueSpec).Names {
+				if c := r.chainOf(n); c != nil {
+					lhs = append(lhs, c)
+				}
+			}
+		}
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			if len(vs.Names) != len(vs.Values) {
+				continue
+			}
+			for i, v := range vs.Values {
+				if r.emptyMap(v) {
+					out = append(out, &creation{owner: owner, stmt: s, x: vs.Names[i], rhs: v, spec: vs, single: len(gd.Specs) == 1 && len(vs.Names) == 1, lhs: lhs})
+				}
+			}
+		}
+	}
+	for _, c := range out {
+		c.xc = r.chainOf(c.x)
+		var values []ast.Expr
+		if c.assign != nil {
+			values = c.assign.Rhs
+		} else {
+			for _, sp := range s.(*ast.DeclStmt).Decl.(*ast.GenDecl).Specs {
+				values = append(values, sp.(*ast.ValueSpec).Values...)
+			}
+		}
+		for _, v := range values {
+			if v != c.rhs {
+				c.others = append(c.others, v)
+			}
+		}
+	}
+	return out
+}
+
+// emptyMap reports whether e is make(map[K]V), make(map[K]V, 0) with a
+// literal 0, or map[K]V{}.
+func (r *capRun) emptyMap(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if r.builtin(e) != "make" || e.Ellipsis != token.NoPos || len(e.Args) == 0 {
+			return false
+		}
+		if _, ok := coreType(r.Info.TypeOf(e.Args[0])).(*types.Map); !ok {
+			return false
+		}
+		return len(e.Args) == 1 || len(e.Args) == 2 && isZeroLit(e.Args[1])
+	case *ast.CompositeLit:
+		if e.Type == nil || len(e.Elts) != 0 || e.Incomplete {
+			return false
+		}
+		_, ok := coreType(r.Info.TypeOf(e)).(*types.Map)
+		return ok
+	}
+	return false
+}
+
+func isZeroLit(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.INT {
+		return false
+	}
+	v := constant.MakeFromLiteral(lit.Value, lit.Kind, 0)
+	return v.Kind() == constant.Int && constant.Sign(v) == 0
+}
+
+// A fill is one statement that inserts into X a number of entries known
+// before X is made.
+type fill struct {
+	src      ast.Expr // what the hint measures: S of len(S), or n
+	isLen    bool
+	constant bool          // the hint is a compile-time constant
+	hoist    *ast.CallExpr // a call to declare before the make; src is nil
+	rng      *ast.RangeStmt
+}
+
+func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
+	if c.xc == nil {
+		return
+	}
+	scope := r.Pkg.Scope().Innermost(c.stmt.Pos())
+	if scope == nil {
+		return
+	}
+	pos := c.stmt.Pos()
+	var fills []*fill
+	for j := i + 1; j < len(list); j++ {
+		f := r.fillOf(list[j], c.xc)
+		if f == nil {
+			if r.mentions(list[j], []chain{c.xc}) {
+				break
+			}
+			continue // unrelated
+		}
+		between := list[i+1 : j]
+		if f.hoist != nil {
+			if !r.hoistOK(c, f, j == i+1 && len(fills) == 0) {
+				break
+			}
+		} else if !r.sourceOK(c, f, between, len(fills), scope, pos) {
+			break
+		}
+		fills = append(fills, f)
+	}
+	if len(fills) == 0 {
+		return
+	}
+
+	var hoist *fill
+	if fills[0].hoist != nil {
+		hoist = fills[0]
+	}
+	_, isLit := c.rhs.(*ast.CompositeLit)
+	needConv := func(f *fill) bool {
+		if f.isLen || f.hoist != nil || len(fills) == 1 {
+			return false
+		}
+		t, ok := types.Unalias(r.Info.TypeOf(f.src)).(*types.Basic)
+		return !ok || (t.Kind() != types.Int && t.Info()&types.IsUntyped == 0)
+	}
+	for _, f := range fills {
+		if (f.isLen || f.hoist != nil) && !isUniverse(scope, pos, "len") ||
+			needConv(f) && !isUniverse(scope, pos, "int") {
+			return
+		}
+	}
+	if isLit && !isUniverse(scope, pos, "make") {
+		return
+	}
+	name := ""
+	if hoist != nil {
+		name = r.hoistName(c, hoist, scope, pos)
+		if name == "" {
+			return
+		}
+		r.reserved[name] = true
+	}
+
+	var texts []string
+	for _, f := range fills {
+		var s string
+		switch {
+		case f.hoist != nil:
+			s = "len(" + types.ExprString(f.hoist) + ")"
+		case f.isLen:
+			s = "len(" + types.ExprString(f.src) + ")"
+		default:
+			s = types.ExprString(f.src)
+			if needConv(f) {
+				s = "int(" + s + ")"
+			}
+		}
+		texts = append(texts, s)
+	}
+	advice := "give make a size hint"
+	if isLit {
+		advice = "make it with a size hint"
+	}
+	if hoist != nil {
+		advice = "declare the call's result first and " + advice
+	}
+	convs := make([]bool, len(fills))
+	for k, f := range fills {
+		convs[k] = needConv(f)
+	}
+	r.out = append(r.out, Finding{
+		Rule:    "capacity",
+		Pos:     c.rhs.Pos(),
+		End:     c.rhs.End(),
+		Message: fmt.Sprintf("map %s is filled with %s entries right after it is made; %s", types.ExprString(c.x), strings.Join(texts, " + "), advice),
+		Fix:     capacityFix(c, fills, convs, name),
+	})
+}
+
+// fillOf returns s as a fill of the map at xc, or nil. What it checks
+// depends on s alone: whether its source can be measured where the map is
+// made is for sourceOK.
+func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
+	label := ""
+	if ls, ok := s.(*ast.LabeledStmt); ok {
+		label, s = ls.Label.Name, ls.Stmt
+	}
+	switch s := s.(type) {
+	case *ast.RangeStmt:
+		if !r.insertsOnce(s.Body, xc, label) || r.clobbers(s, xc) {
+			return nil
+		}
+		f := &fill{rng: s}
+		switch t := coreType(r.Info.TypeOf(s.X)).(type) {
+		case *types.Basic:
+			if t.Info()&types.IsInteger == 0 || exits(s.Body, label) {
+				return nil
+			}
+			f.src = s.X
+			if tv := r.Info.Types[s.X]; tv.Value != nil {
+				if constant.Sign(tv.Value) <= 0 {
+					return nil
+				}
+				f.constant = true
+			}
+			return f
+		case *types.Pointer:
+			if _, ok := coreType(t.Elem()).(*types.Array); !ok {
+				return nil
+			}
+			f.constant = true
+		case *types.Array:
+			f.constant = true
+		case *types.Slice:
+		case *types.Map:
+			// Inserting into the map being ranged over makes the number
+			// of iterations unknown.
+			if r.writesTo(s.Body, r.refChains(s.X)) {
+				return nil
+			}
+		default:
+			return nil // strings, channels, functions
+		}
+		f.isLen = true
+		if call, ok := s.X.(*ast.CallExpr); ok && !r.pure(s.X, false) {
+			if tv := r.Info.Types[call.Fun]; tv.IsType() || r.builtin(call) != "" {
+				return nil
+			}
+			f.hoist = call
+			return f
+		}
+		f.src = s.X
+		return f
+
+	case *ast.ForStmt:
+		iv, n := r.countedLoop(s)
+		if iv == nil || !r.insertsOnce(s.Body, xc, label) || r.clobbers(s, xc) || exits(s.Body, label) {
+			return nil
+		}
+		f := &fill{src: n}
+		if tv := r.Info.Types[n]; tv.Value != nil {
+			if constant.Sign(tv.Value) <= 0 {
+				return nil
+			}
+			f.constant = true
+			return f
+		}
+		// n is read again before every iteration.
+		nc := r.refChains(n)
+		if overlapsAny(chain{iv}, nc) || r.writesTo(s.Body, nc) || r.writesTo(s.Post, nc) {
+			return nil
+		}
+		if (r.mayChangeOthers(s.Body) || r.mayChangeOthers(s.Post)) && !r.stable(n, false) {
+			return nil
+		}
+		return f
+
+	case *ast.ExprStmt:
+		if !r.isMapsCopy(s) {
+			return nil
+		}
+		call := s.X.(*ast.CallExpr)
+		if !r.chainOf(call.Args[0]).equal(xc) {
+			return nil
+		}
+		if _, ok := coreType(r.Info.TypeOf(call.Args[1])).(*types.Map); !ok {
+			return nil
+		}
+		return &fill{src: call.Args[1], isLen: true}
+	}
+	return nil
+}
+
+// isMapsCopy reports whether s is a call of maps.Copy with plain arguments
+// (arguments with side effects are then not pure, and rejected later).
+func (r *capRun) isMapsCopy(s ast.Stmt) bool {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || call.Ellipsis != token.NoPos {
+		return false
+	}
+	var fn *types.Func
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = r.Info.Uses[f.Sel].(*types.Func)
+	case *ast.IndexListExpr: // maps.Copy[M1, M2]
+		if sel, ok := f.X.(*ast.SelectorExpr); ok {
+			fn, _ = r.Info.Uses[sel.Sel].(*types.Func)
+		}
+	}
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy" &&
+		r.pure(call.Args[0], false) && r.pure(call.Args[1], false)
+}
+
+// countedLoop matches for i := 0; i < n; i++ { ... } in which nothing
+// else changes i, and returns i and n.
+func (r *capRun) countedLoop(s *ast.ForStmt) (*types.Var, ast.Expr) {
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return nil, nil
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	iv, ok := r.Info.Defs[id].(*types.Var)
+	if !ok {
+		return nil, nil
+	}
+	if tv := r.Info.Types[init.Rhs[0]]; tv.Value == nil || constant.Sign(tv.Value) != 0 {
+		return nil, nil
+	}
+	if b, ok := iv.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return nil, nil
+	}
+	cond, ok := s.Cond.(*ast.BinaryExpr)
+	if !ok || cond.Op != token.LSS || r.Info.Uses[identOf(cond.X)] != iv {
+		return nil, nil
+	}
+	switch post := s.Post.(type) {
+	case *ast.IncDecStmt:
+		if post.Tok != token.INC || r.Info.Uses[identOf(post.X)] != iv {
+			return nil, nil
+		}
+	case *ast.AssignStmt:
+		if post.Tok != token.ADD_ASSIGN || len(post.Lhs) != 1 || r.Info.Uses[identOf(post.Lhs[0])] != iv {
+			return nil, nil
+		}
+		if tv := r.Info.Types[post.Rhs[0]]; tv.Value == nil || tv.Value.ExactString() != "1" {
+			return nil, nil
+		}
+	default:
+		return nil, nil
+	}
+	if r.writesTo(s.Body, []chain{{iv}}) {
+		return nil, nil
+	}
+	n := cond.Y
+	if !r.pure(n, true) {
+		return nil, nil
+	}
+	if b, ok := coreType(r.Info.TypeOf(n)).(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return nil, nil
+	}
+	return iv, n
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// insertCount returns how many of the locations n assigns are entries of
+// the map at xc.
+func (r *capRun) insertCount(n ast.Node, xc chain) int {
+	isInsert := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		return ok && r.chainOf(ix.X).equal(xc)
+	}
+	count := 0
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if isInsert(l) {
+				count++
+			}
+		}
+	case *ast.IncDecStmt:
+		if isInsert(n.X) {
+			count++
+		}
+	}
+	return count
+}
+
+// insertsOnce reports whether every iteration of a loop with this body
+// that goes on to the next one inserts into the map at xc exactly once.
+func (r *capRun) insertsOnce(body *ast.BlockStmt, xc chain, label string) bool {
+	total := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		total += r.insertCount(n, xc)
+		return true
+	})
+	if total != 1 {
+		return false
+	}
+	for j, s := range body.List {
+		if r.insertCount(s, xc) == 1 {
+			return !skips(body.List[:j], label) && !hasGoto(body)
+		}
+	}
+	return false // under an if, switch, select, inner loop or closure
+}
+
+// clobbers reports whether loop s may assign X itself, or a variable or
+// field that X is reached through, so that later inserts go elsewhere.
+func (r *capRun) clobbers(s ast.Stmt, xc chain) bool {
+	found := false
+	check := func(e ast.Expr) {
+		for {
+			st, ok := ast.Unparen(e).(*ast.StarExpr)
+			if !ok {
+				break
+			}
+			e = st.X
+		}
+		if c := r.chainOf(e); c != nil && len(c) <= len(xc) && c.overlaps(xc) {
+			found = true
+		}
+	}
+	r.writeSites(s, check)
+	return found
+}
+
+// sourceOK reports whether the hint of f, which is the k-th fill of c and
+// comes after the statements between, can be computed where c is made and
+// still has the value the fill will see.
+func (r *capRun) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope *types.Scope, pos token.Pos) bool {
+	if !r.pure(f.src, !f.isLen) || !r.visibleAt(f.src, scope, pos) {
+		return false
+	}
+	sc := r.refChains(f.src)
+	if overlapsAny(c.xc, sc) {
+		return false
+	}
+	for _, l := range c.lhs {
+		if overlapsAny(l, sc) {
+			return false
+		}
+	}
+	if f.constant {
+		return true
+	}
+	// The hint is measured in the middle of c's statement, before the
+	// values that follow the map are computed.
+	changes := false
+	for _, v := range c.others {
+		changes = changes || r.mayChangeOthers(v)
+	}
+	early := changes
+	for _, s := range between {
+		if r.mentions(s, sc) {
+			return false
+		}
+		// An earlier maps.Copy into the new map writes nothing else.
+		if !r.isMapsCopy(s) {
+			changes = changes || r.mayChangeOthers(s)
+		}
+	}
+	if changes && !r.stable(f.src, f.isLen) {
+		return false
+	}
+	// Measuring early must not panic where the code used to do something
+	// else first.
+	return !r.mayPanic(f.src) || k == 0 && len(between) == 0 && !early
+}
+
+// stable reports whether what the hint measures of e (its length, or its
+// value) can only change through a statement that names it: e is made of
+// local variables whose address is never taken and that no closure
+// assigns, and reaches no shared memory. A map's length is never stable:
+// any alias can insert.
+func (r *capRun) stable(e ast.Expr, isLen bool) bool {
+	if tv := r.Info.Types[e]; tv.Value != nil {
+		return true
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && !isLen {
+		e, isLen = call.Args[0], true // len(x)
+	}
+	if isLen {
+		if _, ok := coreType(r.Info.TypeOf(e)).(*types.Map); ok {
+			return false
+		}
+	}
+	shared := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr, *ast.StarExpr:
+			shared = true
+		case *ast.SelectorExpr:
+			if sel, ok := r.Info.Selections[n]; ok && sel.Indirect() {
+				shared = true
+			}
+		}
+		return !shared
+	})
+	if shared {
+		return false
+	}
+	for _, c := range r.refChains(e) {
+		v, ok := c[0].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == r.Pkg.Scope() || r.escapes(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// escapes reports whether local v may be changed by code that does not
+// name it: its address is taken, or a closure assigns it.
+func (r *capRun) escapes(v *types.Var) bool {
+	if r.escaped == nil {
+		r.escaped = map[*types.Var]bool{}
+		mark := func(e ast.Expr) {
+			if c := r.writtenChain(e); c != nil {
+				if v, ok := c[0].(*types.Var); ok {
+					r.escaped[v] = true
+				}
+			}
+		}
+		ast.Inspect(r.fn, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			case *ast.SelectorExpr:
+				if r.ptrMethodOnValue(n) {
+					mark(n.X)
+				}
+			case *ast.FuncLit:
+				r.writeSites(n.Body, mark)
+			}
+			return true
+		})
+	}
+	return r.escaped[v]
+}
+
+// ptrMethodOnValue reports whether sel is a pointer method selected on an
+// addressable value, which takes the value's address.
+func (p *Pass) ptrMethodOnValue(sel *ast.SelectorExpr) bool {
+	s, ok := p.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig, ok := s.Obj().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, ptrRecv := types.Unalias(sig.Recv().Type()).(*types.Pointer)
+	_, ptrBase := types.Unalias(s.Recv()).Underlying().(*types.Pointer)
+	return ptrRecv && !ptrBase
+}
+
+// hoistOK reports whether the call that f ranges over can be declared
+// right before c's statement: adjacent says nothing but c's statement
+// comes between them, and no earlier fill does.
+func (r *capRun) hoistOK(c *creation, f *fill, adjacent bool) bool {
+	if !adjacent || !c.single || r.hasGoto || r.mayPanic(c.x) {
+		return false // the call would run before something it used to follow
+	}
+	sc := r.refChains(f.hoist)
+	if overlapsAny(c.xc, sc) {
+		return false
+	}
+	for _, l := range c.lhs {
+		if overlapsAny(l, sc) {
+			return false
+		}
+	}
+	return true
+}
+
+// hoistName returns a new name for the result of the call f ranges over,
+// or "" if none fits.
+func (r *capRun) hoistName(c *creation, f *fill, scope *types.Scope, pos token.Pos) string {
+	base := nameFor(f.hoist)
+	if base == "" {
+		base = "items"
+		if _, ok := coreType(r.Info.TypeOf(f.hoist)).(*types.Map); ok {
+			base = "entries"
+		}
+	}
+	var inner []*types.Scope
+	for _, n := range []ast.Node{f.rng, f.rng.Body} {
+		if s := r.Info.Scopes[n]; s != nil {
+			inner = append(inner, s)
+		}
+	}
+	taken := func(name string) bool {
+		if r.reserved[name] || scope.Lookup(name) != nil {
+			return true
+		}
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			return true
+		}
+		for _, s := range inner {
+			if s.Lookup(name) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 1; i < 100; i++ {
+		name := base
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if !taken(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// nameFor derives a variable name from the function a call calls:
+// strings.Split gives parts, c.Names gives names, loadUsers gives users.
+func nameFor(call *ast.CallExpr) string {
+	var fname string
+	fun := ast.Unparen(call.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok {
+		fun = ix.X
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ix.X
+	}
+	switch fn := fun.(type) {
+	case *ast.Ident:
+		fname = fn.Name
+	case *ast.SelectorExpr:
+		fname = fn.Sel.Name
+	}
+	switch fname {
+	case "Split", "SplitN", "SplitAfter", "SplitAfterN", "Fields", "FieldsFunc":
+		return "parts"
+	}
+	for _, verb := range []string{"get", "list", "load", "read", "fetch", "find", "collect", "all"} {
+		if len(fname) > len(verb) && strings.EqualFold(fname[:len(verb)], verb) {
+			if r, _ := utf8.DecodeRuneInString(fname[len(verb):]); unicode.IsUpper(r) {
+				fname = fname[len(verb):]
+				break
+			}
+		}
+	}
+	// Lower the leading capitals: Names → names, URLs → urls, HTTPServers →
+	// httpServers, IDsByName → idsByName.
+	upper := 0
+	for upper < len(fname) && 'A' <= fname[upper] && fname[upper] <= 'Z' {
+		upper++
+	}
+	if rest := fname[upper:]; upper > 1 && rest != "" && !(rest[0] == 's' && (len(rest) == 1 || 'A' <= rest[1] && rest[1] <= 'Z')) {
+		upper-- // the last capital starts the next word
+	}
+	name := strings.ToLower(fname[:upper]) + fname[upper:]
+	if len(name) < 2 || !token.IsIdentifier(name) || token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
+		return ""
+	}
+	return name
+}
+
+// skips reports whether stmts, the statements of a loop body before its
+// insert, hold a branch that skips the insert: a goto, or a break or
+// continue that targets the loop (labelled label, which may be "").
+func skips(stmts []ast.Stmt, label string) bool {
+	found := false
+	for _, s := range stmts {
+		branches(s, func(b *ast.BranchStmt, innerBreak, innerContinue bool) {
+			switch b.Tok {
+			case token.GOTO:
+				found = true
+			case token.BREAK:
+				found = found || (b.Label != nil && b.Label.Name == label) || (b.Label == nil && !innerBreak)
+			case token.CONTINUE:
+				found = found || (b.Label != nil && b.Label.Name == label) || (b.Label == nil && !innerContinue)
+			}
+		})
+	}
+	return found
+}
+
+// exits reports whether a loop with this body (labelled label) may stop
+// before it has run all its iterations: it returns, panics, jumps with goto,
+// or breaks out of the loop or out of an outer one.
+func exits(body *ast.BlockStmt, label string) bool {
+	inner := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ls, ok := n.(*ast.LabeledStmt); ok {
+			inner[ls.Label.Name] = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				found = true // conservatively, even if panic is not the builtin
+			}
+		}
+		return !found
+	})
+	branches(body, func(b *ast.BranchStmt, innerBreak, innerContinue bool) {
+		switch b.Tok {
+		case token.GOTO:
+			found = true
+		case token.BREAK:
+			found = found || (b.Label != nil && !inner[b.Label.Name]) || (b.Label == nil && !innerBreak)
+		case token.CONTINUE:
+			found = found || (b.Label != nil && !inner[b.Label.Name] && b.Label.Name != label)
+		}
+	})
+	return found
+}
+
+func hasGoto(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// branches calls f for each branch statement in n outside function
+// literals, saying whether an unlabelled break, or continue, there would
+// target a statement inside n.
+func branches(n ast.Node, f func(b *ast.BranchStmt, innerBreak, innerContinue bool)) {
+	var visit func(inBreak, inContinue bool) func(ast.Node) bool
+	visit = func(inBreak, inContinue bool) func(ast.Node) bool {
+		return func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				f(m, inBreak, inContinue)
+			case *ast.ForStmt:
+				ast.Inspect(m.Body, visit(true, true))
+				return false
+			case *ast.RangeStmt:
+				ast.Inspect(m.Body, visit(true, true))
+				return false
+			case *ast.SwitchStmt:
+				ast.Inspect(m.Body, visit(true, inContinue))
+				return false
+			case *ast.TypeSwitchStmt:
+				ast.Inspect(m.Body, visit(true, inContinue))
+				return false
+			case *ast.SelectStmt:
+				ast.Inspect(m.Body, visit(true, inContinue))
+				return false
+			}
+			return true
+		}
+	}
+	ast.Inspect(n, visit(false, false))
+}
+
+// capacityFix builds the fix for c: the hint is the sum of the fills'
+// hints (convs says which to convert to int), and name is the variable a
+// hoisted call is declared as.
+func capacityFix(c *creation, fills []*fill, convs []bool, name string) Fix {
+	return func(ctx *FixContext) error {
+		errMissing := errors.New("a node of the finding is not in the file")
+
+		// Find every node first, so that a failure edits nothing.
+		var hoistList *[]dst.Stmt
+		var hoistStmt dst.Stmt
+		var hoistRange *dst.RangeStmt
+		var hoistCall dst.Expr
+		if name != "" {
+			f := fills[0]
+			hoistList = stmtList(ctx.Node(c.owner))
+			hoistStmt, _ = ctx.Node(c.stmt).(dst.Stmt)
+			hoistRange, _ = ctx.Node(f.rng).(*dst.RangeStmt)
+			hoistCall, _ = ctx.Node(f.hoist).(dst.Expr)
+			if hoistList == nil || hoistStmt == nil || hoistRange == nil || hoistCall == nil || hoistRange.X != hoistCall {
+				return errMissing
+			}
+			if indexOf(*hoistList, hoistStmt) < 0 {
+				return errMissing
+			}
+		}
+
+		var hint dst.Expr
+		for k, f := range fills {
+			var term dst.Expr
+			if f.hoist != nil {
+				term = dst.NewIdent(name)
+			} else {
+				n := ctx.Node(f.src)
+				if n == nil {
+					return errMissing
+				}
+				term = cleanClone(n).(dst.Expr)
+			}
+			if f.isLen {
+				term = &dst.CallExpr{Fun: dst.NewIdent("len"), Args: []dst.Expr{term}}
+			} else if convs[k] {
+				term = &dst.CallExpr{Fun: dst.NewIdent("int"), Args: []dst.Expr{term}}
+			} else if _, ok := term.(*dst.BinaryExpr); ok && len(fills) > 1 {
+				term = &dst.ParenExpr{X: term}
+			}
+			if hint == nil {
+				hint = term
+			} else {
+				hint = &dst.BinaryExpr{X: hint, Op: token.ADD, Y: term}
+			}
+		}
+
+		switch rhs := c.rhs.(type) {
+		case *ast.CallExpr:
+			call, ok := ctx.Node(rhs).(*dst.CallExpr)
+			if !ok {
+				return errMissing
+			}
+			if len(call.Args) == 2 {
+				// Keep the comments that were around the 0.
+				*hint.Decorations() = *call.Args[1].Decorations()
+				call.Args[1] = hint
+			} else {
+				call.Args = append(call.Args, hint)
+			}
+		case *ast.CompositeLit:
+			lit, ok := ctx.Node(rhs).(*dst.CompositeLit)
+			if !ok {
+				return errMissing
+			}
+			var slot *dst.Expr
+			if c.assign != nil {
+				if as, ok := ctx.Node(c.assign).(*dst.AssignStmt); ok {
+					slot = findExpr(as.Rhs, lit)
+				}
+			} else if vs, ok := ctx.Node(c.spec).(*dst.ValueSpec); ok {
+				slot = findExpr(vs.Values, lit)
+			}
+			if slot == nil {
+				return errMissing
+			}
+			mk := &dst.CallExpr{Fun: dst.NewIdent("make"), Args: []dst.Expr{lit.Type, hint}}
+			mk.Decs.NodeDecs = lit.Decs.NodeDecs
+			// Comments between the type and the braces, or inside them.
+			mk.Decs.End = append(append(append(dst.Decorations{}, lit.Decs.Type...), lit.Decs.Lbrace...), mk.Decs.End...)
+			*slot = mk
+		}
+
+		if name != "" {
+			hoistCall.Decorations().Before = dst.None
+			hoistCall.Decorations().After = dst.None
+			decl := &dst.AssignStmt{
+				Lhs: []dst.Expr{dst.NewIdent(name)},
+				Tok: token.DEFINE,
+				Rhs: []dst.Expr{hoistCall},
+			}
+			hoistRange.X = dst.NewIdent(name)
+			// The comments above the make now sit above the new first line.
+			md := hoistStmt.Decorations()
+			decl.Decs.Before, decl.Decs.Start = md.Before, md.Start
+			md.Before, md.Start = dst.NewLine, nil
+			i := indexOf(*hoistList, hoistStmt)
+			*hoistList = append((*hoistList)[:i], append([]dst.Stmt{decl}, (*hoistList)[i:]...)...)
+		}
+		return nil
+	}
+}
+
+func indexOf(list []dst.Stmt, s dst.Stmt) int {
+	for i, t := range list {
+		if t == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func findExpr(list []dst.Expr, e dst.Expr) *dst.Expr {
+	for i := range list {
+		if list[i] == e {
+			return &list[i]
+		}
+	}
+	return nil
+}
