@@ -133,6 +133,24 @@ func (o *Options) list(patterns []string) ([][]string, []LoadError, error) {
 	return batches, errs, nil
 }
 
+// loadErrors returns a package's errors. When the parser or type checker
+// located them, the go command's compiler log ("# pkg" and the same errors
+// again) only repeats them.
+func (o *Options) loadErrors(p *packages.Package) []LoadError {
+	located := false
+	for _, e := range p.Errors {
+		located = located || e.Pos != "" && e.Pos != "-"
+	}
+	var errs []LoadError
+	for _, e := range p.Errors {
+		if located && (e.Pos == "" || e.Pos == "-") && strings.HasPrefix(e.Msg, "# ") {
+			continue
+		}
+		errs = append(errs, o.loadError(p, e))
+	}
+	return errs
+}
+
 func (o *Options) loadError(p *packages.Package, e packages.Error) LoadError {
 	le := LoadError{Package: p.PkgPath, Msg: e.Msg}
 	if e.Pos != "" && e.Pos != "-" {
@@ -192,9 +210,7 @@ func (o *Options) loadBatch(ids []string) ([]*packages.Package, []LoadError, err
 			continue
 		}
 		if len(p.Errors) > 0 {
-			for _, e := range p.Errors {
-				errs = append(errs, o.loadError(p, e))
-			}
+			errs = append(errs, o.loadErrors(p)...)
 			continue
 		}
 		if p.IllTyped || p.Types == nil || p.TypesInfo == nil {

@@ -28,7 +28,12 @@ type Options struct {
 	// for formats that attach a suggestion to each finding. It decorates a
 	// file once more per finding, so it is off unless asked for.
 	FindingEdits bool
-	// Progress, when set, is called after each batch of packages.
+	// NewFromRev, when set, keeps only findings on lines added or changed
+	// since this git revision (uncommitted changes and untracked files
+	// included).
+	NewFromRev string
+	// Progress, when set, is called as packages are done, with the number
+	// of packages done and to do.
 	Progress func(done, total int)
 }
 
@@ -72,7 +77,12 @@ func Run(opts Options) (*Result, error) {
 		total += len(b)
 	}
 
-	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}}
+	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}, total: total}
+	if opts.NewFromRev != "" {
+		if r.changed, err = newChangedLines(opts.Dir, opts.NewFromRev); err != nil {
+			return nil, err
+		}
+	}
 	// Load the next batch while the current one is processed. Loads run one
 	// at a time: each already type-checks on every core, and two at once
 	// only fight for memory. The channel is unbuffered, so at most two
@@ -105,9 +115,7 @@ func Run(opts Options) (*Result, error) {
 		res.Errors = append(res.Errors, l.errs...)
 		r.processBatch(l.pkgs)
 		doneIDs += len(l.ids)
-		if opts.Progress != nil {
-			opts.Progress(doneIDs, total)
-		}
+		r.progress(doneIDs) // packages that failed to load count as done too
 	}
 	res.sort()
 	return res, nil
@@ -117,9 +125,30 @@ type runner struct {
 	opts   *Options
 	target target
 
-	mu   sync.Mutex
-	res  *Result
-	done map[string]bool // files already handled by an earlier package
+	changed *changedLines // nil: every line counts
+
+	mu       sync.Mutex
+	res      *Result
+	done     map[string]bool // files already handled by an earlier package
+	total    int             // packages to do
+	finished int             // packages done
+}
+
+// progress reports done packages; it is monotonic whatever order the
+// workers finish in. done < 0 means one more.
+func (r *runner) progress(done int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if done < 0 {
+		done = r.finished + 1
+	}
+	if done <= r.finished {
+		return
+	}
+	r.finished = min(done, r.total)
+	if r.opts.Progress != nil {
+		r.opts.Progress(r.finished, r.total)
+	}
 }
 
 func (r *runner) processBatch(pkgs []*packages.Package) {
@@ -131,6 +160,9 @@ func (r *runner) processBatch(pkgs []*packages.Package) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			r.processPackage(p)
+			if p.ForTest == "" || p.ForTest == p.PkgPath {
+				r.progress(-1) // the package, or its test variant, which stands for it
+			}
 		}()
 	}
 	wg.Wait()
@@ -173,6 +205,9 @@ func (r *runner) processPackage(p *packages.Package) {
 	byFile := map[string][]pending{}
 	var out []Finding
 	add := func(rf rules.Finding, name string) {
+		if r.changed != nil && !r.changed.has(name, p.Fset.Position(rf.Pos).Line) {
+			return
+		}
 		f := Finding{
 			Rule:    rf.Rule,
 			Pos:     r.position(p.Fset, rf.Pos),

@@ -70,7 +70,11 @@ import (
 var Capacity = &Rule{
 	Name: "capacity",
 	Doc:  "maps filled to a known size right after they are made, without a size hint",
-	Run:  runCapacity,
+	Help: "A map made without a size hint and then filled in a loop whose size is known before the map is made " +
+		"grows while it fills: each growth allocates a larger table, moves every entry and leaves garbage behind. " +
+		"The fix passes the size as make's hint (make(map[K]V, len(S))), so the table is allocated once. " +
+		"Only reported when every iteration inserts exactly once and the size has no side effects.",
+	Run: runCapacity,
 }
 
 func runCapacity(p *Pass) []Finding {

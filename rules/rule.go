@@ -18,6 +18,9 @@ import (
 type Rule struct {
 	Name string // as given to -rules and printed in findings
 	Doc  string // one line, for --help and machine-readable output
+	// Help says, in a paragraph, what is reported, why it matters and what
+	// the fix does: the help text of SARIF and review bots.
+	Help string
 	Run  func(*Pass) []Finding
 }
 

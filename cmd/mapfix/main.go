@@ -19,6 +19,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"time"
 
 	"github.com/mapfix/mapfix/rewrite"
 	"github.com/mapfix/mapfix/rules"
@@ -76,18 +77,22 @@ Flags:
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	started := time.Now()
 	fs := flag.NewFlagSet("mapfix", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = usage(fs, stderr)
 	var (
-		write    = fs.Bool("w", false, "write the fixes to the files")
-		list     = fs.Bool("l", false, "list the files that the fixes would change, and nothing else")
-		diffOnly = fs.Bool("d", false, "print only the unified diff of the fixes")
-		ruleList = fs.String("rules", "", "comma-separated rules to run (default all)")
-		tags     = fs.String("tags", "", "comma-separated build tags, as for go build")
-		tests    = fs.Bool("tests", true, "also check test files")
-		jobs     = fs.Int("j", 0, "packages to process at once (default the number of CPUs)")
-		cpuprof  = fs.String("cpuprofile", "", "write a CPU profile to this file (for mapfix's developers)")
+		write      = fs.Bool("w", false, "write the fixes to the files")
+		list       = fs.Bool("l", false, "list the files that the fixes would change, and nothing else")
+		diffOnly   = fs.Bool("d", false, "print only the unified diff of the fixes")
+		format     = fs.String("format", "text", "output format: text, json, rdjson, rdjsonl, sarif or github")
+		ruleList   = fs.String("rules", "", "comma-separated rules to run (default all)")
+		tags       = fs.String("tags", "", "comma-separated build tags, as for go build")
+		tests      = fs.Bool("tests", true, "also check test files")
+		newFromRev = fs.String("new-from-rev", "", "report only findings on lines added or changed since this git revision")
+		jobs       = fs.Int("j", 0, "packages to process at once (default the number of CPUs)")
+		quiet      = fs.Bool("q", false, "no progress bar")
+		cpuprof    = fs.String("cpuprofile", "", "write a CPU profile to this file (for mapfix's developers)")
 	)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -95,38 +100,50 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitFailed
 	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "mapfix: %v\n", err)
+		return exitFailed
+	}
+	writeFormat, machine := formats[*format]
+	if !machine && *format != "text" {
+		return fail(fmt.Errorf("unknown -format %q (formats: text, json, rdjson, rdjsonl, sarif, github)", *format))
+	}
+	if machine && (*list || *diffOnly) {
+		return fail(fmt.Errorf("-format %s cannot be combined with -l or -d", *format))
+	}
 	if *cpuprof != "" {
 		f, err := os.Create(*cpuprof)
 		if err != nil {
-			fmt.Fprintf(stderr, "mapfix: %v\n", err)
-			return exitFailed
+			return fail(err)
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "mapfix: %v\n", err)
-			return exitFailed
+			return fail(err)
 		}
 		defer pprof.StopCPUProfile()
 	}
 	selected, err := selectRules(*ruleList)
 	if err != nil {
-		fmt.Fprintf(stderr, "mapfix: %v\n", err)
-		return exitFailed
+		return fail(err)
 	}
 	opts := rewrite.Options{
-		Args:  fs.Args(),
-		Rules: selected,
-		Tests: *tests,
-		Write: *write,
-		Jobs:  *jobs,
+		Args:         fs.Args(),
+		Rules:        selected,
+		Tests:        *tests,
+		Write:        *write,
+		Jobs:         *jobs,
+		NewFromRev:   *newFromRev,
+		FindingEdits: machine,
 	}
 	if *tags != "" {
 		opts.Tags = strings.Split(*tags, ",")
 	}
+	bar := newProgress(stderr, *quiet)
+	opts.Progress = bar.update
 	res, err := rewrite.Run(opts)
+	bar.finish()
 	if err != nil {
-		fmt.Fprintf(stderr, "mapfix: %v\n", err)
-		return exitFailed
+		return fail(err)
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "%s\n", e.Error())
@@ -134,6 +151,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	color := colorOK(stdout)
 	switch {
+	case machine:
+		if err := writeFormat(stdout, res, selected); err != nil {
+			return fail(err)
+		}
 	case *list || *diffOnly:
 		if *list {
 			for _, c := range res.Changes {
@@ -156,10 +177,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		printDiffs(stdout, res, color)
 	}
-	if *write {
-		fixed := len(res.Findings) - res.Unfixed()
-		fmt.Fprintf(stderr, "mapfix: fixed %d of %d findings, wrote %d files\n", fixed, len(res.Findings), len(res.Written))
-	}
+	printSummary(stderr, res, selected, *write, time.Since(started))
 
 	switch {
 	case len(res.Errors) > 0:

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mapfix/mapfix/rewrite"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// hoistSrc has a fix that spans three lines; badDirective a finding with no
+// fix.
+const hoistSrc = `package p
+
+import "strings"
+
+// Tags parses a,b,c into a set.
+func Tags(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range strings.Split(s, ",") {
+		set[t] = true
+	}
+	return set
+}
+
+//mapfix:ignore capacity
+var _ = 1
+`
+
+func schema(t *testing.T, file string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	s, err := c.Compile(filepath.Join("..", "..", "testdata", "schemas", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func validate(t *testing.T, s *jsonschema.Schema, doc string) {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Fatalf("output does not validate: %v\n%s", err, doc)
+	}
+}
+
+// fixedByW is what mapfix -w makes of the module's p/p.go.
+func fixedByW(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := module(t, files)
+	mapfix(t, dir, "-w")
+	b, err := os.ReadFile(filepath.Join(dir, "p/p.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// replaceLines replaces lines [start, end) (1-based) of src.
+func replaceLines(src string, start, end int, text string) string {
+	lines := strings.SplitAfter(src, "\n")
+	return strings.Join(lines[:start-1], "") + text + strings.Join(lines[end-1:], "")
+}
+
+func TestSARIF(t *testing.T) {
+	files := map[string]string{"p/p.go": hoistSrc}
+	dir := module(t, files)
+	r := mapfix(t, dir, "-format", "sarif")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	validate(t, schema(t, "sarif-schema-2.1.0.json"), r.stdout)
+
+	var log sarifLog
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name != "mapfix" || run.Tool.Driver.Rules[0].ID != "capacity" || run.Tool.Driver.Rules[0].Help.Text == "" {
+		t.Errorf("driver: %+v", run.Tool.Driver)
+	}
+	if len(run.Results) != 2 {
+		t.Fatalf("results: %+v", run.Results)
+	}
+	res := run.Results[0]
+	if res.RuleID != "capacity" || res.Locations[0].PhysicalLocation.Region.StartLine != 7 || len(res.Fixes) != 1 {
+		t.Fatalf("result: %+v", res)
+	}
+	if d := run.Results[1]; d.RuleID != "mapfix" || len(d.Fixes) != 0 || run.Tool.Driver.Rules[d.RuleIndex].ID != "mapfix" {
+		t.Errorf("directive result: %+v", d)
+	}
+	// The fix, applied as SARIF describes it, is what -w writes.
+	got := hoistSrc
+	reps := res.Fixes[0].ArtifactChanges[0].Replacements
+	for i := len(reps) - 1; i >= 0; i-- {
+		rg := reps[i].DeletedRegion
+		got = replaceLines(got, rg.StartLine, rg.EndLine, reps[i].InsertedContent.Text)
+	}
+	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
+		t.Errorf("SARIF fix gives\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRDJSON(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": hoistSrc})
+	r := mapfix(t, dir, "-format", "rdjson")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	validate(t, schema(t, "DiagnosticResult.json"), r.stdout)
+	var out struct {
+		Source      rdSource       `json:"source"`
+		Diagnostics []rdDiagnostic `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Source.Name != "mapfix" || len(out.Diagnostics) != 2 {
+		t.Fatalf("%+v", out)
+	}
+	d := out.Diagnostics[0]
+	if d.Code.Value != "capacity" || len(d.Suggestions) != 1 {
+		t.Fatalf("%+v", d)
+	}
+	s := d.Suggestions[0]
+	// One suggestion, over the lines the comment covers.
+	if s.Range.Start.Line != d.Location.Range.Start.Line || s.Range.End.Line-1 != d.Location.Range.End.Line || s.Range.Start.Column != 1 || s.Range.End.Column != 1 {
+		t.Errorf("suggestion range %+v, comment range %+v", s.Range, d.Location.Range)
+	}
+	if d.Location.Range.Start.Column != 9 {
+		t.Errorf("comment starts at column %d, want the finding's 9", d.Location.Range.Start.Column)
+	}
+	got := replaceLines(hoistSrc, s.Range.Start.Line, s.Range.End.Line, s.Text)
+	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
+		t.Errorf("suggestion gives\n%s\nwant\n%s", got, want)
+	}
+	if len(out.Diagnostics[1].Suggestions) != 0 || !strings.Contains(out.Diagnostics[1].Message, "not fixed") {
+		t.Errorf("directive diagnostic: %+v", out.Diagnostics[1])
+	}
+
+	r = mapfix(t, dir, "-format", "rdjsonl")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("rdjsonl: %q", r.stdout)
+	}
+	for _, l := range lines {
+		validate(t, schema(t, "Diagnostic.json"), l)
+	}
+}
+
+// A fix that edits lines far from its finding (say, an import at the top)
+// gets its whole diff in the message, since the suggestion holds one part.
+func TestRDJSONFarEditsInMessage(t *testing.T) {
+	f := rewrite.Finding{
+		Rule: "nilmap", Message: "m", Fixable: true,
+		Pos: token.Position{Filename: "a.go", Line: 20, Column: 2}, End: token.Position{Filename: "a.go", Line: 20, Column: 9},
+		Edits: []rewrite.Edit{
+			{Start: 3, End: 4, Old: "import \"fmt\"\n", New: "import (\n\t\"fmt\"\n\t\"net/url\"\n)\n"},
+			{Start: 20, End: 21, Old: "\tm[a][b] = 1\n", New: "\tif m[a] == nil {\n\t\tm[a] = make(url.Values)\n\t}\n\tm[a][b] = 1\n"},
+		},
+		Diff: []byte("--- a/a.go\n+++ b/a.go\n@@ the whole fix @@\n"),
+	}
+	ds := rdDiagnostics(&rewrite.Result{Findings: []rewrite.Finding{f}})
+	if len(ds) != 1 || len(ds[0].Suggestions) != 1 {
+		t.Fatalf("%+v", ds)
+	}
+	if s := ds[0].Suggestions[0]; s.Range.Start.Line != 20 || s.Range.End.Line != 21 || !strings.HasPrefix(s.Text, "\tif m[a] == nil") {
+		t.Errorf("the suggestion is not the edit at the finding: %+v", s)
+	}
+	if !strings.Contains(ds[0].Message, "```diff\n--- a/a.go\n+++ b/a.go\n@@ the whole fix @@\n```") {
+		t.Errorf("message lacks the whole diff: %q", ds[0].Message)
+	}
+	f.Edits = f.Edits[1:]
+	if ds := rdDiagnostics(&rewrite.Result{Findings: []rewrite.Finding{f}}); strings.Contains(ds[0].Message, "```") {
+		t.Errorf("a fix in one place needs no diff in the message: %q", ds[0].Message)
+	}
+}
+
+func TestGitHubAnnotations(t *testing.T) {
+	if got := ghData("100% done\r\nnext"); got != "100%25 done%0D%0Anext" {
+		t.Errorf("ghData: %q", got)
+	}
+	if got := ghProperty("a:b,c%"); got != "a%3Ab%2Cc%25" {
+		t.Errorf("ghProperty: %q", got)
+	}
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	r := mapfix(t, dir, "-format", "github")
+	want := "::warning file=p/p.go,line=5,endLine=5,col=7,title=mapfix capacity::"
+	if r.code != 1 || !strings.HasPrefix(r.stdout, want) || strings.Count(r.stdout, "\n") != 1 {
+		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc, "bad/b.go": "package bad\n\nfunc B() {\n\treturn 1 +\n}\n"})
+	r := mapfix(t, dir, "-format", "json")
+	if r.code != 2 {
+		t.Fatalf("exit %d", r.code)
+	}
+	var out jsonOutput
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(out.Findings) != 1 || len(out.Diffs) != 1 || len(out.Errors) == 0 {
+		t.Fatalf("%+v", out)
+	}
+	f := out.Findings[0]
+	if f.Rule != "capacity" || f.Path != "p/p.go" || f.Start != (jsonPos{5, 7}) || !f.Fixable || len(f.Edits) != 1 {
+		t.Errorf("%+v", f)
+	}
+	if !strings.HasPrefix(out.Diffs[0].Diff, "--- a/p/p.go\n") || !strings.HasPrefix(out.Errors[0].Position, "bad/b.go:") {
+		t.Errorf("%+v", out)
+	}
+}
+
+func TestNewFromRev(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	gitRun := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	gitRun("init", "-q")
+	gitRun("add", ".")
+	gitRun("commit", "-q", "-m", "old code")
+	// The second commit adds a function with a finding; the old one stays.
+	added := "\n// Count counts names.\nfunc Count(names []string) map[string]int {\n\tc := map[string]int{}\n\tfor _, n := range names {\n\t\tc[n] = 1\n\t}\n\treturn c\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "p/p.go"), []byte(fillSrc+added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitRun("commit", "-q", "-am", "new code")
+
+	all := mapfix(t, dir)
+	if strings.Count(all.stdout, ": capacity: ") != 2 {
+		t.Fatalf("without -new-from-rev:\n%s", all.stdout)
+	}
+	r := mapfix(t, dir, "-new-from-rev", "HEAD~1")
+	if r.code != 1 || strings.Count(r.stdout, ": capacity: ") != 1 || !strings.Contains(r.stdout, "p/p.go:14:7: capacity: map c ") {
+		t.Fatalf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := mapfix(t, dir, "-new-from-rev", "HEAD"); r.code != 0 {
+		t.Fatalf("nothing changed since HEAD: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := mapfix(t, dir, "-new-from-rev", "nosuchrev"); r.code != 2 || !strings.Contains(r.stderr, "nosuchrev") {
+		t.Fatalf("bad revision: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+// The output is the same whatever the parallelism.
+func TestJobsDoNotChangeOutput(t *testing.T) {
+	files := map[string]string{}
+	for i := range 8 {
+		src := strings.ReplaceAll(fillSrc, "package p", fmt.Sprintf("package p%d", i))
+		files[fmt.Sprintf("p%d/p.go", i)] = src
+		files[fmt.Sprintf("p%d/q.go", i)] = strings.ReplaceAll(src, "Index", "Index2")
+	}
+	dir := module(t, files)
+	first := map[string][]byte{}
+	for _, j := range []string{"1", "2", "8"} {
+		for _, format := range []string{"text", "json"} {
+			r := mapfix(t, dir, "-j", j, "-format", format)
+			if r.code != 1 {
+				t.Fatalf("-j %s: exit %d", j, r.code)
+			}
+			if first[format] == nil {
+				first[format] = []byte(r.stdout)
+			} else if !bytes.Equal(first[format], []byte(r.stdout)) {
+				t.Fatalf("-j %s -format %s output differs:\n%s\nfrom\n%s", j, format, r.stdout, first[format])
+			}
+		}
+	}
+}

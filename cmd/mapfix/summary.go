@@ -1,0 +1,66 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/mapfix/mapfix/rewrite"
+	"github.com/mapfix/mapfix/rules"
+)
+
+// printSummary ends every run with what it found and did, per rule, on
+// standard error, where it does not mix with output that tools parse.
+func printSummary(w io.Writer, res *rewrite.Result, ran []*rules.Rule, wrote bool, elapsed time.Duration) {
+	fixed := "fixable"
+	if wrote {
+		fixed = "fixed"
+	}
+	type tally struct {
+		found, fixed int
+		reasons      map[string]int
+	}
+	per := map[string]*tally{}
+	names := []string{}
+	for _, r := range ran {
+		per[r.Name] = &tally{reasons: map[string]int{}}
+		names = append(names, r.Name)
+	}
+	for _, f := range res.Findings {
+		t := per[f.Rule]
+		if t == nil {
+			t = &tally{reasons: map[string]int{}}
+			per[f.Rule] = t
+			names = append(names, f.Rule)
+		}
+		t.found++
+		if f.Fixable {
+			t.fixed++
+		} else {
+			t.reasons[f.Reason]++
+		}
+	}
+	for _, name := range names {
+		t := per[name]
+		fmt.Fprintf(w, "mapfix: %-10s %d found, %d %s, %d left\n", name, t.found, t.fixed, fixed, t.found-t.fixed)
+		reasons := slices.SortedFunc(maps.Keys(t.reasons), func(a, b string) int {
+			return cmp.Or(cmp.Compare(t.reasons[b], t.reasons[a]), cmp.Compare(a, b))
+		})
+		for _, r := range reasons {
+			fmt.Fprintf(w, "mapfix: %10s %d: %s\n", "", t.reasons[r], r)
+		}
+	}
+	files := fmt.Sprintf("%d files would change", len(res.Changes))
+	if wrote {
+		files = fmt.Sprintf("%d files changed", len(res.Written))
+	}
+	failed := map[string]bool{}
+	for _, e := range res.Errors {
+		failed[e.Package] = true
+	}
+	fmt.Fprintf(w, "mapfix: %s; %d packages checked, %d failed to load; %.1fs\n",
+		files, res.Packages, len(failed), elapsed.Seconds())
+}
