@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -23,10 +24,10 @@ const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // costs one go list call, so it should not be tiny either.
 const batchSize = 48
 
-func (o *Options) config(mode packages.LoadMode) *packages.Config {
+func (o *Options) config(mode packages.LoadMode, dir string) *packages.Config {
 	cfg := &packages.Config{
 		Mode:  mode,
-		Dir:   o.Dir,
+		Dir:   dir,
 		Tests: o.Tests,
 		Env:   o.Env,
 	}
@@ -36,38 +37,60 @@ func (o *Options) config(mode packages.LoadMode) *packages.Config {
 	return cfg
 }
 
-// target is what the user's arguments select: package patterns, and, when
-// files were named, the only files whose findings count.
+// target is what the user's arguments select: package patterns, each with
+// the directory the go command runs in, and, when files were named, the
+// only files whose findings count.
 type target struct {
-	patterns []string
-	files    map[string]bool // absolute paths; nil means every file
+	groups []group
+	files  map[string]bool // absolute paths; nil means every file
 }
 
-// resolveArgs turns arguments into patterns. A .go file selects its
-// directory's package and restricts the results to itself, which is what a
-// pre-commit hook needs.
-func resolveArgs(dir string, args []string) (target, []LoadError) {
-	var t target
-	var errs []LoadError
-	seen := map[string]bool{}
+// A group of patterns is loaded from one directory: the working directory
+// for package patterns, the module root for files, since a repository may
+// hold several modules and the go command sees one at a time.
+type group struct {
+	dir      string
+	patterns []string
+}
+
+// A batch is some packages of one group, loaded at once.
+type batch struct {
+	dir string
+	ids []string
+}
+
+// resolveArgs turns arguments into groups of patterns. A .go file selects
+// its directory's package and restricts the results to itself, which is
+// what a pre-commit hook needs. A .go file that does not exist (deleted or
+// renamed since the hook listed it) has nothing to check: it gets a warning.
+func resolveArgs(dir string, args []string) (t target, errs []LoadError, warnings []string) {
+	byDir := map[string]int{} // index into t.groups
+	add := func(dir, pat string) {
+		i, ok := byDir[dir]
+		if !ok {
+			i = len(t.groups)
+			byDir[dir] = i
+			t.groups = append(t.groups, group{dir: dir})
+		}
+		if !slices.Contains(t.groups[i].patterns, pat) {
+			t.groups[i].patterns = append(t.groups[i].patterns, pat)
+		}
+	}
 	for _, a := range args {
 		if !strings.HasSuffix(a, ".go") {
 			if fi, err := os.Stat(filepath.Join(dir, a)); err == nil && fi.Mode().IsRegular() {
 				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file"})
 				continue
 			}
-			if !seen[a] {
-				seen[a] = true
-				t.patterns = append(t.patterns, a)
-			}
+			add(dir, a)
 			continue
 		}
 		abs := a
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(dir, a)
 		}
-		if _, err := os.Stat(abs); err != nil {
-			errs = append(errs, LoadError{Pos: a, Msg: "no such file"})
+		if fi, err := os.Stat(abs); err != nil || !fi.Mode().IsRegular() {
+			warnings = append(warnings, a+": no such file; skipped")
 			continue
 		}
 		if t.files == nil {
@@ -75,22 +98,39 @@ func resolveArgs(dir string, args []string) (target, []LoadError) {
 		}
 		t.files[abs] = true
 		pkgDir := filepath.Dir(abs)
+		root := moduleRoot(pkgDir)
+		if root == "" {
+			root = dir
+		}
 		pat := pkgDir
-		if rel, err := filepath.Rel(dir, pkgDir); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, err := filepath.Rel(root, pkgDir); err == nil && !strings.HasPrefix(rel, "..") {
 			pat = "./" + filepath.ToSlash(rel)
 		}
-		if !seen[pat] {
-			seen[pat] = true
-			t.patterns = append(t.patterns, pat)
-		}
+		add(root, pat)
 	}
-	return t, errs
+	return t, errs, warnings
+}
+
+// moduleRoot is the nearest directory at or above dir that holds a go.mod,
+// or "".
+func moduleRoot(dir string) string {
+	for {
+		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // list names the packages to check, cheaply, and splits them into batches
 // of package IDs to load one after the other.
-func (o *Options) list(patterns []string) ([][]string, []LoadError, error) {
-	pkgs, err := packages.Load(o.config(listMode), patterns...)
+func (o *Options) list(g group) ([]batch, []LoadError, error) {
+	patterns := g.patterns
+	pkgs, err := packages.Load(o.config(listMode, g.dir), patterns...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,15 +158,15 @@ func (o *Options) list(patterns []string) ([][]string, []LoadError, error) {
 	}
 	// Packages outside a module (command-line-arguments) cannot be named by
 	// import path: load them by the patterns that found them, in one batch.
-	var batches [][]string
+	var batches []batch
 	for len(ids) > 0 {
 		n := min(batchSize, len(ids))
-		batches = append(batches, ids[:n])
+		batches = append(batches, batch{g.dir, ids[:n]})
 		ids = ids[n:]
 	}
 	for _, p := range pkgs {
 		if p.PkgPath == "command-line-arguments" {
-			batches = append(batches, patterns)
+			batches = append(batches, batch{g.dir, patterns})
 			break
 		}
 	}
@@ -189,8 +229,8 @@ func (o *Options) relPath(file string) string {
 // the rules on. With tests, go list returns a package up to three times (p,
 // p [p.test], p_test [p.test]) plus a generated test main; p [p.test] has
 // every file of p, so p itself and the test main are dropped.
-func (o *Options) loadBatch(ids []string) ([]*packages.Package, []LoadError, error) {
-	pkgs, err := packages.Load(o.config(LoadMode), ids...)
+func (o *Options) loadBatch(b batch) ([]*packages.Package, []LoadError, error) {
+	pkgs, err := packages.Load(o.config(LoadMode, b.dir), b.ids...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading packages: %w", err)
 	}

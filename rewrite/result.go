@@ -71,6 +71,8 @@ type Result struct {
 	Findings []Finding
 	Changes  []FileChange
 	Errors   []LoadError
+	// Warnings are worth telling but do not fail the run.
+	Warnings []string
 	// Written lists the files a run with Write set has written.
 	Written []string
 	// Packages is the number of packages the rules ran on.

@@ -58,27 +58,33 @@ func Run(opts Options) (*Result, error) {
 		opts.Jobs = runtime.GOMAXPROCS(0)
 	}
 	res := &Result{}
-	tgt, errs := resolveArgs(opts.Dir, opts.Args)
+	tgt, errs, warnings := resolveArgs(opts.Dir, opts.Args)
 	res.Errors = append(res.Errors, errs...)
-	if len(tgt.patterns) == 0 {
+	res.Warnings = warnings
+	if len(tgt.groups) == 0 {
 		res.sort()
 		return res, nil
 	}
-	batches, errs, err := opts.list(tgt.patterns)
-	if err != nil {
-		return nil, err
-	}
-	res.Errors = append(res.Errors, errs...)
-	if len(batches) == 0 && len(errs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(tgt.patterns, " "))
+	var batches []batch
+	for _, g := range tgt.groups {
+		bs, errs, err := opts.list(g)
+		if err != nil {
+			return nil, err
+		}
+		res.Errors = append(res.Errors, errs...)
+		if len(bs) == 0 && len(errs) == 0 {
+			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " ")})
+		}
+		batches = append(batches, bs...)
 	}
 	total := 0
 	for _, b := range batches {
-		total += len(b)
+		total += len(b.ids)
 	}
 
 	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}, total: total}
 	if opts.NewFromRev != "" {
+		var err error
 		if r.changed, err = newChangedLines(opts.Dir, opts.NewFromRev); err != nil {
 			return nil, err
 		}
@@ -88,7 +94,7 @@ func Run(opts Options) (*Result, error) {
 	// only fight for memory. The channel is unbuffered, so at most two
 	// batches are alive: the one processed and the one loaded next.
 	type loaded struct {
-		ids  []string
+		b    batch
 		pkgs []*packages.Package
 		errs []LoadError
 		err  error
@@ -98,10 +104,10 @@ func Run(opts Options) (*Result, error) {
 	defer close(stop)
 	go func() {
 		defer close(next)
-		for _, ids := range batches {
-			pkgs, errs, err := opts.loadBatch(ids)
+		for _, b := range batches {
+			pkgs, errs, err := opts.loadBatch(b)
 			select {
-			case next <- loaded{ids, pkgs, errs, err}:
+			case next <- loaded{b, pkgs, errs, err}:
 			case <-stop:
 				return
 			}
@@ -114,7 +120,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		res.Errors = append(res.Errors, l.errs...)
 		r.processBatch(l.pkgs)
-		doneIDs += len(l.ids)
+		doneIDs += len(l.b.ids)
 		r.progress(doneIDs) // packages that failed to load count as done too
 	}
 	res.sort()

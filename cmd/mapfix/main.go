@@ -145,6 +145,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "mapfix: %s\n", w)
+	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "%s\n", e.Error())
 	}

@@ -197,7 +197,6 @@ func TestRunFailures(t *testing.T) {
 		{[]string{"-rules", "capacity,nosuch"}, `unknown rule "nosuch"`},
 		{[]string{"./nosuchdir/..."}, ""},
 		{[]string{"README.md"}, "README.md: not a Go file"},
-		{[]string{"missing.go"}, "missing.go: no such file"},
 	} {
 		r := mapfix(t, dir, tc.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
@@ -215,5 +214,48 @@ func TestHelpTellsTheFlags(t *testing.T) {
 	}
 	if r.code != 0 {
 		t.Errorf("exit %d", r.code)
+	}
+}
+
+// A pre-commit hook may pass files from several packages and modules, and
+// files that no longer exist.
+func TestFilesFromSeveralModules(t *testing.T) {
+	dir := module(t, map[string]string{
+		"p/p.go":            fillSrc,
+		"q/q.go":            cleanSrc,
+		"tools/go.mod":      "module example.com/tools\n\ngo 1.22\n",
+		"tools/gen/gen.go":  strings.ReplaceAll(fillSrc, "package p", "package gen"),
+		"tools/gen/keep.go": "package gen\n",
+	})
+	r := mapfix(t, dir, "p/p.go", "q/q.go", "tools/gen/gen.go", "gone/deleted.go")
+	if r.code != 1 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"p/p.go:5:7: capacity:", "tools/gen/gen.go:5:7: capacity:", "--- a/tools/gen/gen.go"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("no %q in\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stderr, "gone/deleted.go: no such file; skipped") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	if r := mapfix(t, dir, "gone/deleted.go"); r.code != 0 {
+		t.Errorf("only a deleted file: exit %d", r.code)
+	}
+	r = mapfix(t, dir, "-w", "p/p.go", "tools/gen/gen.go")
+	if r.code != 0 {
+		t.Fatalf("-w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := mapfix(t, dir, "p/p.go", "tools/gen/gen.go"); r.code != 0 {
+		t.Fatalf("after -w: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// A file in a package that does not type-check: a clear message, exit 2.
+func TestFileInBrokenPackage(t *testing.T) {
+	dir := module(t, map[string]string{"bad/b.go": "package bad\n\nfunc B() int {\n\treturn \"x\"\n}\n"})
+	r := mapfix(t, dir, "bad/b.go")
+	if r.code != 2 || !strings.Contains(r.stderr, "bad/b.go:4:9: cannot use \"x\"") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
