@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"slices"
+	"strings"
 
 	"github.com/dave/dst"
 	"github.com/dave/dst/decorator"
@@ -97,24 +98,33 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 	return changes
 }
 
-// applyFixes decorates one file, applies the fixes, and returns the new
-// source and the fixes that applied; each finding's Fixable and Reason say
-// what happened to its fix.
+// applyFixes applies fixes to one file and returns the new source and the
+// fixes that applied; each finding's Fixable and Reason say what happened.
+//
+// Decorating and printing a file are the expensive steps, and a fix usually
+// touches one function of a long file. So the fixes first run on a file made
+// of just the declarations that hold their findings; only a fix that
+// reaches outside them (another declaration, a new import) makes the whole
+// file decorated.
 func applyFixes(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) ([]byte, []pending) {
-	fail := func(ps []pending, reason string) {
-		for _, pf := range ps {
-			out[pf.idx].Fixable, out[pf.idx].Reason = false, reason
+	if regions := declRegions(fset, f, ps); regions != nil {
+		if src, ok, whole := applyInRegions(fset, f, orig, regions, ps, out); !whole {
+			return src, ok
 		}
 	}
+	return applyWhole(fset, f, orig, ps, out)
+}
+
+func applyWhole(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) ([]byte, []pending) {
 	d := decorator.NewDecorator(fset)
 	df, err := d.DecorateFile(f)
 	if err != nil {
-		fail(ps, "cannot decorate the file: "+err.Error())
+		failAll(out, ps, "cannot decorate the file: "+err.Error())
 		return nil, nil
 	}
 	base, err := restore(df)
 	if err != nil {
-		fail(ps, err.Error())
+		failAll(out, ps, err.Error())
 		return nil, nil
 	}
 	ctx := &rules.FixContext{
@@ -122,28 +132,175 @@ func applyFixes(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out
 		Node:   func(n ast.Node) dst.Node { return d.Dst.Nodes[n] },
 		Import: func(path string) string { return addImport(df, path) },
 	}
+	ok := runFixes(ctx, ps, out)
+	fixed, err := restore(df)
+	if err != nil {
+		failAll(out, ok, err.Error())
+		return nil, nil
+	}
+	return checkParse(splice(orig, base, fixed), ok, out)
+}
+
+// runFixes calls each fix and returns those that applied.
+func runFixes(ctx *rules.FixContext, ps []pending, out []Finding) []pending {
 	var ok []pending
 	for _, pf := range ps {
 		if err := callFix(pf.fix, ctx); err != nil {
-			fail([]pending{pf}, "the fix could not be applied: "+err.Error())
+			failAll(out, []pending{pf}, "the fix could not be applied: "+err.Error())
 			continue
 		}
 		ok = append(ok, pf)
 	}
-	fixed, err := restore(df)
-	if err != nil {
-		fail(ok, err.Error())
-		return nil, nil
-	}
-	src := splice(orig, base, fixed)
+	return ok
+}
+
+func checkParse(src []byte, ok []pending, out []Finding) ([]byte, []pending) {
 	if _, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution); err != nil {
-		fail(ok, "the fixed file would not parse: "+err.Error())
+		failAll(out, ok, "the fixed file would not parse: "+err.Error())
 		return nil, nil
 	}
 	for _, pf := range ok {
 		out[pf.idx].Fixable, out[pf.idx].Reason = true, ""
 	}
 	return src, ok
+}
+
+func failAll(out []Finding, ps []pending, reason string) {
+	for _, pf := range ps {
+		out[pf.idx].Fixable, out[pf.idx].Reason = false, reason
+	}
+}
+
+// A region is a top-level declaration with its doc comment: lines
+// [start, end] of the file, which no other declaration shares.
+type region struct {
+	decl       ast.Decl
+	start, end int
+}
+
+// declRegions returns the declarations that hold the findings, or nil when
+// a finding lies outside any or two declarations share a line.
+func declRegions(fset *token.FileSet, f *ast.File, ps []pending) []region {
+	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
+	var regions []region
+	for _, pf := range ps {
+		i := slices.IndexFunc(f.Decls, func(d ast.Decl) bool { return d.Pos() <= pf.pos && pf.pos < d.End() })
+		if i < 0 {
+			return nil
+		}
+		d := f.Decls[i]
+		if slices.ContainsFunc(regions, func(r region) bool { return r.decl == d }) {
+			continue
+		}
+		start := d.Pos()
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.IMPORT {
+				return nil
+			}
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+		}
+		r := region{d, line(start), line(d.End())}
+		if i > 0 && line(f.Decls[i-1].End()) >= r.start || i+1 < len(f.Decls) && line(f.Decls[i+1].Pos()) <= r.end {
+			return nil
+		}
+		regions = append(regions, r)
+	}
+	slices.SortFunc(regions, func(a, b region) int { return a.start - b.start })
+	return regions
+}
+
+const regionMark = "//mapfix:region"
+
+// applyInRegions decorates a file made of the regions' declarations alone,
+// each preceded by a marker comment, fixes it, and splices each region of
+// the printed result into the original. It reports whole when a fix needs
+// more of the file than the regions.
+func applyInRegions(fset *token.FileSet, f *ast.File, orig []byte, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, whole bool) {
+	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
+	part := &ast.File{Name: f.Name, Package: f.Package, FileStart: f.FileStart, FileEnd: f.FileEnd}
+	for _, r := range regions {
+		part.Decls = append(part.Decls, r.decl)
+	}
+	for _, cg := range f.Comments {
+		l := line(cg.Pos())
+		if slices.ContainsFunc(regions, func(r region) bool { return r.start <= l && l <= r.end }) {
+			part.Comments = append(part.Comments, cg)
+		}
+	}
+	d := decorator.NewDecorator(fset)
+	df, err := d.DecorateFile(part)
+	if err != nil {
+		return nil, nil, true
+	}
+	for i, decl := range df.Decls {
+		decl.Decorations().Start.Prepend(fmt.Sprintf("%s:%d", regionMark, i))
+	}
+	base, err := restore(df)
+	if err != nil {
+		return nil, nil, true
+	}
+	// A fix that asks for a node outside the regions, or for an import,
+	// needs the whole file: note it and let it go on, its result is dropped.
+	scratch := slices.Clone(out)
+	ctx := &rules.FixContext{
+		File: df,
+		Node: func(n ast.Node) dst.Node {
+			dn := d.Dst.Nodes[n]
+			if dn == nil {
+				whole = true
+			}
+			return dn
+		},
+		Import: func(path string) string { whole = true; return path },
+	}
+	ok = runFixes(ctx, ps, scratch)
+	if whole {
+		return nil, nil, true
+	}
+	fixed, err := restore(df)
+	if err != nil {
+		return nil, nil, true
+	}
+	baseSegs, fixedSegs := regionSegments(base), regionSegments(fixed)
+	if len(baseSegs) != len(regions)+1 || len(fixedSegs) != len(regions)+1 || baseSegs[0] != fixedSegs[0] {
+		return nil, nil, true // the markers or the package clause moved
+	}
+	lines := splitLines(orig)
+	var b strings.Builder
+	next := 0 // next original line to copy, 0-based
+	for i, r := range regions {
+		b.WriteString(strings.Join(lines[next:r.start-1], ""))
+		region := []byte(strings.Join(lines[r.start-1:r.end], ""))
+		b.Write(splice(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1])))
+		next = r.end
+	}
+	b.WriteString(strings.Join(lines[next:], ""))
+	copy(out, scratch)
+	src, ok = checkParse([]byte(b.String()), ok, out)
+	return src, ok, false
+}
+
+// regionSegments splits printed text at the region markers: the text before
+// the first marker, then the text after each.
+func regionSegments(text []byte) []string {
+	var segs []string
+	var cur strings.Builder
+	for _, l := range splitLines(text) {
+		if strings.HasPrefix(strings.TrimSpace(l), regionMark+":") {
+			segs = append(segs, cur.String())
+			cur.Reset()
+			continue
+		}
+		cur.WriteString(l)
+	}
+	return append(segs, cur.String())
 }
 
 // callFix runs a rule's fix, turning a panic into an error: a bug in one

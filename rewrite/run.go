@@ -230,7 +230,7 @@ func (r *runner) processPackage(p *packages.Package) {
 		}
 		out = append(out, f)
 		if rf.Fix != nil {
-			byFile[name] = append(byFile[name], pending{idx: len(out) - 1, fix: rf.Fix})
+			byFile[name] = append(byFile[name], pending{idx: len(out) - 1, pos: rf.Pos, fix: rf.Fix})
 		}
 	}
 	for _, rule := range r.opts.Rules {
@@ -284,6 +284,7 @@ func (r *runner) processPackage(p *packages.Package) {
 // belongs to.
 type pending struct {
 	idx int
+	pos token.Pos
 	fix rules.Fix
 }
 
