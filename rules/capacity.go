@@ -25,8 +25,8 @@ import (
 // entries is known up front, make(map[K]V, n) allocates the table once.
 //
 // The fills it recognises, each inserting exactly once per iteration with a
-// top-level statement X[key] = val (or op=, ++, --) of the loop body that
-// no continue, break or goto can skip, are:
+// top-level statement X[key] = val of the loop body that no continue, break
+// or goto can skip, are:
 //
 //	for k, v := range S { ... }     // S a slice, array, array pointer or map: len(S)
 //	for i := range n { ... }        // n
@@ -34,7 +34,10 @@ import (
 //	maps.Copy(X, S)                 // len(S)
 //
 // and several of them in a row, whose hints add up. Keys may repeat, which
-// makes the hint an upper bound, as it is for a slice. A loop may still
+// makes the hint an upper bound, as it is for a slice; but a map that counts
+// or groups (m[k]++, m[k] += v, m[k] = append(m[k], v)) repeats them by
+// design and is left alone, and so is a constant hint of 8 or less, which
+// changes nothing since a map holds 8 entries from its first insert on. A loop may still
 // return or panic before it inserts; a counted loop may not leave early at
 // all, since n is not bounded by anything that already exists. The source
 // must be an expression without side effects (variables, fields, index
@@ -311,6 +314,22 @@ func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
 	if isLit && !isUniverse(scope, pos, "make") {
 		return
 	}
+	// A map has room for 8 entries from its first insert on: a known hint
+	// up to 8 would change nothing.
+	small := true
+	var total int64
+	for _, f := range fills {
+		tv := r.Info.Types[f.src]
+		v, exact := int64(0), false
+		if !f.isLen && f.hoist == nil && tv.Value != nil {
+			v, exact = constant.Int64Val(constant.ToInt(tv.Value))
+		}
+		total += v
+		small = small && exact && total <= 8
+	}
+	if small {
+		return
+	}
 	name := ""
 	if hoist != nil {
 		name = r.hoistName(c, hoist, scope, pos)
@@ -568,10 +587,31 @@ func (r *capRun) insertsOnce(body *ast.BlockStmt, xc chain, label string) bool {
 	}
 	for j, s := range body.List {
 		if r.insertCount(s, xc) == 1 {
-			return !skips(body.List[:j], label) && !hasGoto(body)
+			return !r.accumulates(s, xc) && !skips(body.List[:j], label) && !hasGoto(body)
 		}
 	}
 	return false // under an if, switch, select, inner loop or closure
+}
+
+// accumulates reports whether the insert s updates an entry from its old
+// value (m[k] += v, m[k]++, m[k] = append(m[k], v)): a map that counts or
+// groups, whose keys repeat by design, so that the loop's length says
+// little about its size.
+func (r *capRun) accumulates(s ast.Stmt, xc chain) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN {
+		return true
+	}
+	found := false
+	for _, e := range as.Rhs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if ix, ok := n.(*ast.IndexExpr); ok && r.chainOf(ix.X).equal(xc) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // clobbers reports whether loop s may assign X itself, or a variable or

@@ -6,7 +6,7 @@
 //   - the floor: one go/packages load of the same packages in the same mode
 //     mapfix uses (type-checked from source, dependencies from export data,
 //     tests included), holding every package at once as go/packages does;
-//   - the dry run: mapfix -rules RULES PATTERN, output discarded.
+//   - the dry run: mapfix -q -rules RULES PATTERN..., output discarded.
 //
 // It prints the median wall time and the highest peak RSS of each, and the
 // ratio of the medians. This is a benchmark, not a test: figures depend on
@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -31,12 +32,12 @@ import (
 func main() {
 	runs := flag.Int("runs", 3, "runs of each command")
 	ruleList := flag.String("rules", "capacity", "rules for the dry run")
-	pattern := flag.String("pattern", "std", "packages to load")
+	pattern := flag.String("pattern", "std", "packages to load (space-separated patterns)")
 	floor := flag.Bool("floor", false, "internal: do the floor load in this process")
 	flag.Parse()
 
 	if *floor {
-		pkgs, err := packages.Load(&packages.Config{Mode: rewrite.LoadMode, Tests: true}, *pattern)
+		pkgs, err := packages.Load(&packages.Config{Mode: rewrite.LoadMode, Tests: true}, strings.Fields(*pattern)...)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -79,7 +80,7 @@ func main() {
 		return s
 	}
 	fl := measure(self, "-floor", "-pattern", *pattern)
-	mf := measure(bin, "-rules", *ruleList, *pattern)
+	mf := measure(bin, append([]string{"-q", "-rules", *ruleList}, strings.Fields(*pattern)...)...)
 	med := func(s stat) time.Duration { return s.walls[len(s.walls)/2] }
 	fmt.Printf("%-28s %10s %12s\n", "", "wall (med)", "peak RSS")
 	fmt.Printf("%-28s %10.2fs %9d MiB\n", "floor: go/packages load", med(fl).Seconds(), fl.rss/1024)
