@@ -45,8 +45,9 @@ func (o *Options) config(mode packages.LoadMode, dir string) *packages.Config {
 // the directory the go command runs in, and, when files were named, the
 // only files whose findings count.
 type target struct {
-	groups []group
-	files  map[string]bool // absolute paths; nil means every file
+	groups    []group
+	files     map[string]bool // absolute paths; nil means every file
+	testFiles bool            // some of files are _test.go files
 }
 
 // A group of patterns is loaded from one directory: the working directory
@@ -101,6 +102,7 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 			t.files = map[string]bool{}
 		}
 		t.files[abs] = true
+		t.testFiles = t.testFiles || strings.HasSuffix(abs, "_test.go")
 		pkgDir := filepath.Dir(abs)
 		root := moduleRoot(pkgDir)
 		if root == "" {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Times the pre-commit hook's dry run: mapfix on a few files of a repository,
+# once the build cache is warm (the first, untimed run fills it).
+#
+#   bench/hook.sh REPO FILE...     # FILE relative to REPO, as the hook passes them
+#
+# Prints the wall time and peak memory of each of 5 runs and their median.
+# A benchmark, not a test: nothing here asserts a time.
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: $0 REPO FILE..." >&2; exit 2; }
+repo=$1; shift
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/mapfix" ./cmd/mapfix
+cd "$repo"
+"$tmp/mapfix" -q "$@" >/dev/null 2>&1 || true
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f "%e %M" -o "$tmp/t$i" "$tmp/mapfix" -q "$@" >/dev/null 2>&1 || true
+  read -r wall kib < <(tail -n 1 "$tmp/t$i")
+  printf 'run %d: %6.2fs %6d MiB\n' "$i" "$wall" $((kib / 1024))
+  echo "$wall" >> "$tmp/walls"
+done
+printf 'median: %.2fs for %d files\n' "$(sort -n "$tmp/walls" | sed -n 3p)" $#
