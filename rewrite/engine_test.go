@@ -249,3 +249,31 @@ var H = make(map[int]int) //nolint:errcheck
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestVendoredCodeUntouched(t *testing.T) {
+	fill := "package dep\n\nvar M = make(map[int]int)\n"
+	dir := writeModule(t, map[string]string{
+		"a.go":                          "package m\n\nimport \"example.com/dep\"\n\nvar A = make(map[int]int)\nvar _ = dep.M\n",
+		"vendor/example.com/dep/dep.go": fill,
+		"vendor/modules.txt":            "# example.com/dep v1.0.0 => ./dep\n## explicit; go 1.22\nexample.com/dep\n# example.com/dep => ./dep\n",
+		"dep/go.mod":                    "module example.com/dep\n\ngo 1.22\n",
+		"dep/dep.go":                    fill,
+	})
+	gomod := "module example.com/m\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n\nreplace example.com/dep => ./dep\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Options{Dir: dir, Args: []string{"./...", "example.com/dep"}, Rules: []*rules.Rule{hintRule("toy", "8")}, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("load errors: %v", res.Errors)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Pos.Filename != "a.go" {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "vendor/example.com/dep/dep.go")); string(got) != fill {
+		t.Fatalf("vendored file rewritten:\n%s", got)
+	}
+}

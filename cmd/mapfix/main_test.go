@@ -259,3 +259,47 @@ func TestFileInBrokenPackage(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// Every run ends with a summary on standard error, per rule.
+func TestSummary(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc, "bad/b.go": "package bad\n\nfunc B() int {\n\treturn \"x\"\n}\n"})
+	r := mapfix(t, dir)
+	for _, want := range []string{
+		"mapfix: capacity   1 found, 1 fixable, 0 left\n",
+		"mapfix: 1 files would change; 1 packages checked, 1 failed to load; ",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	r = mapfix(t, dir, "-w", "./p")
+	if !strings.Contains(r.stderr, "mapfix: capacity   1 found, 1 fixed, 0 left\n") || !strings.Contains(r.stderr, "mapfix: 1 files changed; ") {
+		t.Errorf("-w summary:\n%s", r.stderr)
+	}
+}
+
+// The progress bar and colour show on a terminal only; -q silences the bar.
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	if r := mapfix(t, dir); strings.Contains(r.stderr, "packages") && strings.Contains(r.stderr, "\r") {
+		t.Errorf("a progress bar in a pipe:\n%q", r.stderr)
+	}
+	if _, err := exec.LookPath("script"); err != nil {
+		t.Skip("no script(1) to run mapfix on a terminal")
+	}
+	// script(1) runs the command on a pseudo-terminal.
+	onTTY := func(args string) string {
+		cmd := exec.Command("script", "-qec", binary+" "+args, "/dev/null")
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := onTTY(""); !strings.Contains(out, "packages") || !strings.Contains(out, "/1") {
+		t.Errorf("no progress bar on a terminal:\n%q", out)
+	} else if !strings.Contains(out, "\x1b[32m+\tm := make(map[string]int, len(names))") {
+		t.Errorf("no colour on a terminal:\n%q", out)
+	}
+	if out := onTTY("-q"); strings.Contains(out, "/1") {
+		t.Errorf("-q still shows the bar:\n%q", out)
+	}
+}

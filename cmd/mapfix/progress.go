@@ -34,6 +34,7 @@ func (p *progress) update(done, total int) {
 			progressbar.OptionSetDescription("packages"),
 			progressbar.OptionShowCount(),
 			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetRenderBlankState(true),
 			progressbar.OptionThrottle(100_000_000),
 		)
 	}
