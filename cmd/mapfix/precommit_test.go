@@ -33,7 +33,7 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 
 	dir := module(t, map[string]string{
-		"p/p.go": fillSrc,
+		"p/p.go":                  fillSrc,
 		".pre-commit-config.yaml": "repos:\n- repo: " + root + "\n  rev: " + rev + "\n  hooks:\n  - id: mapfix\n  - id: mapfix-fix\n",
 	})
 	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
