@@ -277,3 +277,74 @@ func TestVendoredCodeUntouched(t *testing.T) {
 		t.Fatalf("vendored file rewritten:\n%s", got)
 	}
 }
+
+// A fix that makes room for another rule's fix: -w goes on until nothing
+// changes, so that a second run finds nothing.
+func TestWriteRepeatsUntilStable(t *testing.T) {
+	// toy adds a hint to a one-argument make; maker turns a literal into
+	// a one-argument make, which toy then finds.
+	maker := &rules.Rule{Name: "maker", Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				lit, ok := n.(*ast.CompositeLit)
+				if !ok || len(lit.Elts) > 0 {
+					return true
+				}
+				if _, ok := lit.Type.(*ast.MapType); !ok {
+					return true
+				}
+				out = append(out, rules.Finding{Rule: "maker", Pos: lit.Pos(), End: lit.End(), Message: "empty literal",
+					Fix: func(ctx *rules.FixContext) error {
+						spec := ctx.Node(f.Decls[0]).(*dst.GenDecl).Specs[0].(*dst.ValueSpec)
+						spec.Values[0] = &dst.CallExpr{Fun: dst.NewIdent("make"), Args: []dst.Expr{dst.Clone(ctx.Node(lit.Type)).(dst.Expr)}}
+						return nil
+					}})
+				return true
+			})
+		}
+		return out
+	}}
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar M = map[int]int{}\n"})
+	res := runToy(t, dir, true, hintRule("toy", "8"), maker)
+	got, _ := os.ReadFile(filepath.Join(dir, "a.go"))
+	if string(got) != "package m\n\nvar M = make(map[int]int, 8)\n" {
+		t.Fatalf("got %q", got)
+	}
+	if len(res.Findings) != 2 || len(res.Written) != 1 || !strings.Contains(string(res.Changes[0].Diff), "+var M = make(map[int]int, 8)") {
+		t.Fatalf("result: %+v", res)
+	}
+	if res := runToy(t, dir, false, hintRule("toy", "8"), maker); len(res.Findings) != 0 {
+		t.Fatalf("second run: %+v", res.Findings)
+	}
+}
+
+// A fix may edit a declaration other than the one holding its finding: the
+// engine then decorates the whole file, and the edit is not lost.
+func TestFixOutsideItsDeclaration(t *testing.T) {
+	src := "package m\n\n// Limit is referred to below.\nvar Limit = 1\n\nfunc F() map[int]int {\n\treturn make(map[int]int, Limit)\n}\n"
+	far := &rules.Rule{Name: "far", Run: func(p *rules.Pass) []rules.Finding {
+		f := p.Files[0]
+		fn := f.Decls[1].(*ast.FuncDecl)
+		ret := fn.Body.List[0].(*ast.ReturnStmt)
+		limit := ret.Results[0].(*ast.CallExpr).Args[1].(*ast.Ident)
+		spec := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec)
+		return []rules.Finding{{Rule: "far", Pos: ret.Pos(), End: ret.End(), Message: "limit too low",
+			Fix: func(ctx *rules.FixContext) error {
+				// Through the identifier, dst can reach a copy of the
+				// var declaration; only the file's own node counts.
+				_ = ctx.Node(limit)
+				v, ok := ctx.Node(spec.Values[0]).(*dst.BasicLit)
+				if !ok {
+					return fmt.Errorf("no node for the value")
+				}
+				v.Value = "64"
+				return nil
+			}}}
+	}}
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, far)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != strings.Replace(src, "var Limit = 1", "var Limit = 64", 1) || !res.Findings[0].Fixable {
+		t.Fatalf("%+v", res)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -34,7 +35,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 			continue
 		}
 		orig[name] = src
-		fixed, ok := applyFixes(p.Fset, files[name], src, byFile[name], out)
+		fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], src}, byFile[name], out)
 		if len(ok) > 0 {
 			changed[name] = fixed
 		}
@@ -57,7 +58,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 					continue
 				}
 				trial := append(slices.Clone(keep), pf)
-				fixed, ok := applyFixes(p.Fset, files[name], orig[name], trial, out)
+				fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, trial, out)
 				if len(ok) < len(trial) {
 					continue // applyFixes has recorded why
 				}
@@ -68,7 +69,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 					if len(keep) == 0 {
 						delete(accepted, name)
 					} else {
-						accepted[name], _ = applyFixes(p.Fset, files[name], orig[name], keep, out)
+						accepted[name], _ = applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, keep, out)
 					}
 					continue
 				}
@@ -84,7 +85,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 			continue
 		}
 		if r.opts.FindingEdits {
-			r.findingEdits(p.Fset, files[name], orig[name], byFile[name], out)
+			r.findingEdits(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, byFile[name], out)
 		}
 		path := r.opts.relPath(name)
 		changes = append(changes, FileChange{
@@ -106,16 +107,49 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 // of just the declarations that hold their findings; only a fix that
 // reaches outside them (another declaration, a new import) makes the whole
 // file decorated.
-func applyFixes(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) ([]byte, []pending) {
-	if regions := declRegions(fset, f, ps); regions != nil {
-		if src, ok, whole := applyInRegions(fset, f, orig, regions, ps, out); !whole {
+func applyFixes(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
+	if regions := declRegions(sf.fset, sf.ast, ps); regions != nil {
+		if src, ok, whole := applyInRegions(sf, regions, ps, out); !whole {
 			return src, ok
 		}
 	}
-	return applyWhole(fset, f, orig, ps, out)
+	return applyWhole(sf, ps, out)
 }
 
-func applyWhole(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) ([]byte, []pending) {
+// A srcFile is a file as loaded: its syntax, type information and bytes.
+type srcFile struct {
+	fset *token.FileSet
+	info *types.Info
+	ast  *ast.File
+	orig []byte
+}
+
+// fixContext gives fixes the nodes of df that are part of it (dst also
+// decorates declarations that an identifier refers to, which a file made
+// of some declarations does not hold) and its imports. missing is called
+// when a fix asks for a node that is not there.
+func (sf *srcFile) fixContext(d *decorator.Decorator, df *dst.File, missing func()) *rules.FixContext {
+	in := map[dst.Node]bool{}
+	dst.Inspect(df, func(n dst.Node) bool {
+		in[n] = n != nil
+		return true
+	})
+	names := importNames(sf.ast, sf.info)
+	return &rules.FixContext{
+		File: df,
+		Node: func(n ast.Node) dst.Node {
+			if dn := d.Dst.Nodes[n]; dn != nil && in[dn] {
+				return dn
+			}
+			missing()
+			return nil
+		},
+		Import: func(path string) string { return addImport(df, path, names) },
+	}
+}
+
+func applyWhole(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
+	fset, f, orig := sf.fset, sf.ast, sf.orig
 	d := decorator.NewDecorator(fset)
 	df, err := d.DecorateFile(f)
 	if err != nil {
@@ -127,12 +161,7 @@ func applyWhole(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out
 		failAll(out, ps, err.Error())
 		return nil, nil
 	}
-	ctx := &rules.FixContext{
-		File:   df,
-		Node:   func(n ast.Node) dst.Node { return d.Dst.Nodes[n] },
-		Import: func(path string) string { return addImport(df, path) },
-	}
-	ok := runFixes(ctx, ps, out)
+	ok := runFixes(sf.fixContext(d, df, func() {}), ps, out)
 	fixed, err := restore(df)
 	if err != nil {
 		failAll(out, ok, err.Error())
@@ -222,7 +251,8 @@ const regionMark = "//mapfix:region"
 // each preceded by a marker comment, fixes it, and splices each region of
 // the printed result into the original. It reports whole when a fix needs
 // more of the file than the regions.
-func applyInRegions(fset *token.FileSet, f *ast.File, orig []byte, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, whole bool) {
+func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, whole bool) {
+	fset, f, orig := sf.fset, sf.ast, sf.orig
 	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
 	part := &ast.File{Name: f.Name, Package: f.Package, FileStart: f.FileStart, FileEnd: f.FileEnd}
 	for _, r := range regions {
@@ -249,17 +279,8 @@ func applyInRegions(fset *token.FileSet, f *ast.File, orig []byte, regions []reg
 	// A fix that asks for a node outside the regions, or for an import,
 	// needs the whole file: note it and let it go on, its result is dropped.
 	scratch := slices.Clone(out)
-	ctx := &rules.FixContext{
-		File: df,
-		Node: func(n ast.Node) dst.Node {
-			dn := d.Dst.Nodes[n]
-			if dn == nil {
-				whole = true
-			}
-			return dn
-		},
-		Import: func(path string) string { whole = true; return path },
-	}
+	ctx := sf.fixContext(d, df, func() { whole = true })
+	ctx.Import = func(path string) string { whole = true; return path }
 	ok = runFixes(ctx, ps, scratch)
 	if whole {
 		return nil, nil, true
@@ -324,17 +345,17 @@ func restore(f *dst.File) ([]byte, error) {
 
 // findingEdits applies each fixable finding's fix on its own and records
 // the lines it changes, so a report can carry the finding's own fix.
-func (r *runner) findingEdits(fset *token.FileSet, f *ast.File, orig []byte, ps []pending, out []Finding) {
+func (r *runner) findingEdits(sf *srcFile, ps []pending, out []Finding) {
 	scratch := slices.Clone(out) // applyFixes records outcomes; keep the real ones
 	for _, pf := range ps {
 		if !out[pf.idx].Fixable {
 			continue
 		}
-		src, ok := applyFixes(fset, f, orig, []pending{pf}, scratch)
+		src, ok := applyFixes(sf, []pending{pf}, scratch)
 		if len(ok) == 0 {
 			continue
 		}
-		out[pf.idx].Edits = lineEdits(orig, src)
-		out[pf.idx].Diff = unifiedDiff(out[pf.idx].Pos.Filename, orig, src)
+		out[pf.idx].Edits = lineEdits(sf.orig, src)
+		out[pf.idx].Diff = unifiedDiff(out[pf.idx].Pos.Filename, sf.orig, src)
 	}
 }

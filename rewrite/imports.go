@@ -1,7 +1,9 @@
 package rewrite
 
 import (
+	"go/ast"
 	"go/token"
+	"go/types"
 	"path"
 	"strconv"
 	"strings"
@@ -9,18 +11,40 @@ import (
 	"github.com/dave/dst"
 )
 
+// importNames maps the import paths of f to the names it refers to them by,
+// as the type checker saw them: a package's name need not be the last
+// element of its path (gopkg.in/yaml.v3, example.com/go-foo, /v2).
+func importNames(f *ast.File, info *types.Info) map[string]string {
+	names := map[string]string{}
+	for _, spec := range f.Imports {
+		if spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+			continue
+		}
+		if pn := info.PkgNameOf(spec); pn != nil {
+			p, _ := strconv.Unquote(spec.Path.Value)
+			names[p] = pn.Name()
+		}
+	}
+	return names
+}
+
 // addImport returns the name by which f refers to the package at importPath,
-// adding an import when f has none. A new import goes into the file's first
-// import declaration, in gofmt's order among the standard-library imports
-// or after them.
-func addImport(f *dst.File, importPath string) string {
+// adding an import when f has none (names, from importNames, knows the
+// existing ones). A new import goes into the file's first import
+// declaration, in gofmt's order among the standard-library imports or after
+// them; its name is taken to be the last element of its path, and the type
+// check of the fixed package catches a package named otherwise.
+func addImport(f *dst.File, importPath string, names map[string]string) string {
+	if name, ok := names[importPath]; ok {
+		return name
+	}
 	for _, spec := range f.Imports {
 		if p, _ := strconv.Unquote(spec.Path.Value); p == importPath {
 			if spec.Name != nil && spec.Name.Name != "_" && spec.Name.Name != "." {
 				return spec.Name.Name
 			}
 			if spec.Name == nil {
-				return path.Base(importPath)
+				return path.Base(importPath) // added by an earlier fix
 			}
 		}
 	}

@@ -20,7 +20,7 @@ func TestAddImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if name := addImport(f, tc.path); name != tc.name {
+		if name := addImport(f, tc.path, nil); name != tc.name {
 			t.Errorf("%q: name %q, want %q", tc.src, name, tc.name)
 		}
 		got, err := restore(f)

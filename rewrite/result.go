@@ -107,3 +107,24 @@ func (r *Result) Unfixed() int {
 	}
 	return n
 }
+
+// merge adds a later round of -w on the files written so far: its fixed
+// findings are new ones (what is left unfixed was already reported, at the
+// lines of the original), and its files changed again.
+func (r *Result) merge(more *Result) {
+	for _, f := range more.Findings {
+		if f.Fixable {
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	r.Errors = append(r.Errors, more.Errors...)
+	for _, c := range more.Changes {
+		if !slices.Contains(more.Written, c.Path) {
+			continue
+		}
+		i := slices.IndexFunc(r.Changes, func(old FileChange) bool { return old.Abs == c.Abs })
+		r.Changes[i].New = c.New
+		r.Changes[i].Diff = unifiedDiff(c.Path, r.Changes[i].Old, c.New)
+	}
+	r.sort()
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -57,6 +58,37 @@ func Run(opts Options) (*Result, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.GOMAXPROCS(0)
 	}
+	res, err := run(opts)
+	if err != nil || !opts.Write {
+		return res, err
+	}
+	// One rule's fix can make room for another's (a map that nilmap makes
+	// may then be filled to a known size): rewrite the written files again
+	// until nothing changes, so that a second run finds nothing to fix.
+	const maxRounds = 3
+	for round := 1; round < maxRounds; round++ {
+		var again []string
+		for _, c := range res.Changes {
+			if slices.Contains(res.Written, c.Path) {
+				again = append(again, c.Abs)
+			}
+		}
+		next := opts
+		next.Args, next.Progress = again, nil
+		more, err := run(next)
+		if err != nil {
+			return nil, err
+		}
+		if len(more.Written) == 0 {
+			break
+		}
+		res.merge(more)
+	}
+	return res, nil
+}
+
+// run is one pass of Run: it loads, checks and fixes the packages once.
+func run(opts Options) (*Result, error) {
 	res := &Result{}
 	tgt, errs, warnings := resolveArgs(opts.Dir, opts.Args)
 	if tgt.files != nil && !tgt.testFiles {
@@ -240,7 +272,13 @@ func (r *runner) processPackage(p *packages.Package) {
 		}
 	}
 	for _, rule := range r.opts.Rules {
-		for _, rf := range rule.Run(pass) {
+		found, err := runRule(rule, pass)
+		if err != nil {
+			r.mu.Lock()
+			r.res.Errors = append(r.res.Errors, LoadError{Package: p.PkgPath, Msg: err.Error()})
+			r.mu.Unlock()
+		}
+		for _, rf := range found {
 			name := p.Fset.File(rf.Pos).Name()
 			ds, ok := reportable[name]
 			if !ok {
@@ -284,6 +322,17 @@ func (r *runner) processPackage(p *packages.Package) {
 	r.res.Changes = append(r.res.Changes, changes...)
 	r.res.Written = append(r.res.Written, written...)
 	r.mu.Unlock()
+}
+
+// runRule runs a rule on a package, turning a panic into an error: a bug
+// in a rule must not stop the run, and must not pass unnoticed either.
+func runRule(rule *rules.Rule, pass *rules.Pass) (found []rules.Finding, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			found, err = nil, fmt.Errorf("internal error: rule %s failed on package %s: %v (please report this)", rule.Name, pass.Pkg.Path(), p)
+		}
+	}()
+	return rule.Run(pass), nil
 }
 
 // A pending fix, and the finding (an index into the package's findings) it
