@@ -508,7 +508,7 @@ func (r *capRun) countedLoop(s *ast.ForStmt) (*types.Var, ast.Expr) {
 	if !ok {
 		return nil, nil
 	}
-	if tv := r.Info.Types[init.Rhs[0]]; tv.Value == nil || constant.Sign(tv.Value) != 0 {
+	if tv := r.Info.Types[init.Rhs[0]]; tv.Value == nil || tv.Value.Kind() != constant.Int || constant.Sign(tv.Value) != 0 {
 		return nil, nil
 	}
 	if b, ok := iv.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
