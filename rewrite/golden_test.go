@@ -17,7 +17,9 @@ var update = flag.Bool("update", false, "rewrite the golden files from the curre
 // TestGolden runs each rule on its cases, testdata/<rule>/<case>/, and
 // compares the findings and the diff with golden/<rule>/<case>.findings and
 // .diff. A case whose name starts with no_ must not be touched: it must have
-// no finding at all, whatever its golden file says.
+// no finding at all, whatever its golden file says. A case whose name
+// starts with nofix_ must be reported without a fix: at least one finding,
+// none fixable.
 func TestGolden(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -40,11 +42,14 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("load errors: %v", res.Errors)
 				}
 				mustNotTouch := strings.HasPrefix(name, "no_")
+				noFix := strings.HasPrefix(name, "nofix_")
 				fixable := len(res.Findings) - res.Unfixed()
 				switch {
 				case mustNotTouch && len(res.Findings) > 0:
 					t.Errorf("must-not-touch case has findings:\n%s", formatFindings(res))
-				case !mustNotTouch && fixable == 0:
+				case noFix && (len(res.Findings) == 0 || fixable > 0):
+					t.Errorf("no-fix case must have findings, none fixable:\n%s", formatFindings(res))
+				case !mustNotTouch && !noFix && fixable == 0:
 					t.Errorf("fix case has no fixable finding:\n%s", formatFindings(res))
 				}
 				var diff bytes.Buffer

@@ -1,0 +1,1409 @@
+package rules
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"strings"
+)
+
+// The flow analysis of nilmap walks a function's statements in order,
+// carrying what is known at each point, and joins what comes out of
+// branches and loops (loops until nothing changes). It knows two things:
+//
+//   - which map locations (M[a], s.f, m) are known to be non-nil: made by an
+//     earlier assignment, a nil check, a comma-ok check or an earlier write
+//     on every path, with nothing they mention assigned since;
+//   - for each map variable declared without a value, named result, and
+//     map field of a struct value made in the function without it, whether
+//     it may still hold the nil it started with.
+//
+// Calls are assumed to change nothing the function names, and closures to
+// run where they are written: both err towards reporting less.
+
+// Bits of a tracked location's state: the union over the paths that reach
+// a point.
+const (
+	nmU uint8 = 1 << iota // still the nil it was made with
+	nmA                   // assigned, or changed out of sight
+	nmP                   // proven non-nil by a check or an earlier write
+)
+
+const (
+	nmMaxIter  = 8      // passes over a loop body before giving up on the function
+	nmMaxSteps = 200000 // statements visited per function before giving up
+)
+
+type nmFact struct{ deps []chain } // the chains whose assignment ends the fact
+
+// An alias is a local bound to a map element: v := M[a] (a value alias,
+// v != nil means M[a] != nil) or _, ok := M[a] (ok means M[a] exists).
+type nmAlias struct {
+	key    string // M[a]; "" when a cannot be keyed
+	parent string // M, which an existing key proves non-nil; or ""
+	ok     bool
+	deps   []chain
+}
+
+func (a nmAlias) same(b nmAlias) bool {
+	return a.key == b.key && a.parent == b.parent && a.ok == b.ok
+}
+
+type nmTrack struct {
+	bits   uint8
+	origin *nmOrigin // nil when values from different creations meet
+	c      chain
+}
+
+type nmState struct {
+	dead  bool
+	known map[string]nmFact
+	alias map[*types.Var]nmAlias
+	track map[string]nmTrack
+}
+
+func newNmState() *nmState {
+	return &nmState{known: map[string]nmFact{}, alias: map[*types.Var]nmAlias{}, track: map[string]nmTrack{}}
+}
+
+func nmDead() *nmState { return &nmState{dead: true} }
+
+func (s *nmState) clone() *nmState {
+	if s.dead {
+		return nmDead()
+	}
+	return &nmState{known: maps.Clone(s.known), alias: maps.Clone(s.alias), track: maps.Clone(s.track)}
+}
+
+// nmJoin merges the states of two paths; either may be nil (no path).
+// It may reuse its arguments.
+func nmJoin(a, b *nmState) *nmState {
+	switch {
+	case a == nil || a.dead:
+		if b == nil {
+			return a
+		}
+		return b
+	case b == nil || b.dead:
+		return a
+	}
+	for k := range a.known {
+		if _, ok := b.known[k]; !ok {
+			delete(a.known, k)
+		}
+	}
+	for v, x := range a.alias {
+		if y, ok := b.alias[v]; !ok || !y.same(x) {
+			delete(a.alias, v)
+		}
+	}
+	for k, x := range a.track {
+		y, ok := b.track[k]
+		if !ok {
+			x.bits |= nmA
+		} else {
+			x.bits |= y.bits
+			if x.origin != y.origin {
+				x.origin = nil
+			}
+		}
+		a.track[k] = x
+	}
+	for k, y := range b.track {
+		if _, ok := a.track[k]; !ok {
+			y.bits |= nmA
+			a.track[k] = y
+		}
+	}
+	return a
+}
+
+func (s *nmState) equal(t *nmState) bool {
+	if s.dead || t.dead {
+		return s.dead == t.dead
+	}
+	if len(s.known) != len(t.known) || len(s.alias) != len(t.alias) || len(s.track) != len(t.track) {
+		return false
+	}
+	for k := range s.known {
+		if _, ok := t.known[k]; !ok {
+			return false
+		}
+	}
+	for v, x := range s.alias {
+		if y, ok := t.alias[v]; !ok || !y.same(x) {
+			return false
+		}
+	}
+	for k, x := range s.track {
+		if y, ok := t.track[k]; !ok || x.bits != y.bits || x.origin != y.origin {
+			return false
+		}
+	}
+	return true
+}
+
+// A break or continue target.
+type nmTarget struct {
+	label     string
+	loop      bool
+	brk, cont *nmState
+}
+
+// nmFunc is the analysis of one function declaration (or function literal
+// of a package-level initializer), closures included.
+type nmFunc struct {
+	r        *nmRun
+	file     *ast.File
+	name     string
+	test     bool
+	captured map[*types.Var]bool // used by a closure of the function: never tracked
+	params   map[*types.Var]bool // parameters and receivers, the function's and its closures'
+	owner    map[ast.Stmt]ast.Node
+	targets  []*nmTarget
+	results  []*types.Var // named results of the function being walked
+	writes   map[ast.Expr]*nmWrite
+	order    []*nmWrite
+	origins  map[nmOriginKey]*nmOrigin
+	uses     map[nmUseKey]*nmUseRec
+	roots    map[*types.Var]bool // variables tracked at some point
+	bail     bool
+	steps    int
+}
+
+// A write site: m[k] = v, M[a][b] op= v, s.f[k]++, maps.Copy(m, src).
+type nmWrite struct {
+	fn     *nmFunc
+	stmt   ast.Stmt
+	loc    ast.Expr // the map written into
+	copy   bool     // maps.Copy(loc, src)
+	levels []*ast.IndexExpr
+	known  []bool   // per level: known non-nil on every visit
+	base   ast.Expr // the map that holds the outermost level, or loc
+	bc     chain
+	bkey   string
+	// The base, over every visit: tracked (and how), or not.
+	tracked      nmTrack
+	tseen, useen bool
+	mixed        bool
+	bknown       bool
+}
+
+type nmKind int
+
+const (
+	nmLoneVar  nmKind = iota // var m map[K]V, alone in its declaration
+	nmMultiVar               // var a, m map[K]V, or in a var ( ... ) group
+	nmResult                 // a named result
+	nmLit                    // T{...} or &T{...} without the field
+	nmZero                   // var x T
+	nmNew                    // new(T)
+)
+
+// An origin is where a tracked location gets its nil: a declaration, a
+// named result, or a struct value made without the field.
+type nmOrigin struct {
+	kind  nmKind
+	fn    *nmFunc
+	v     *types.Var
+	path  []*types.Var // the map field, from v's struct down; nil for a map variable
+	stmt  ast.Stmt     // *ast.DeclStmt or *ast.AssignStmt that makes it; nil for a result
+	lit   *ast.CompositeLit
+	typ   ast.Expr // the declared type of a variable or named result
+	body  *ast.BlockStmt
+	pos   token.Pos
+	first *nmWrite // the first write that hits it while nil
+}
+
+type nmOriginKey struct {
+	node ast.Node
+	v    *types.Var
+	path string
+}
+
+type nmUseKey struct {
+	e ast.Node
+	o *nmOrigin
+}
+
+type nmUseRec struct {
+	kind   nmUse
+	bits   uint8
+	prefix bool // the struct that holds the field, not the field itself
+	errRet bool // a return that also returns a non-nil error
+	pos    token.Pos
+}
+
+func (r *nmRun) newFunc(file *ast.File, name string, root ast.Node) *nmFunc {
+	f := &nmFunc{
+		r:        r,
+		file:     file,
+		name:     name,
+		test:     strings.HasSuffix(r.Fset.File(file.FileStart).Name(), "_test.go"),
+		captured: map[*types.Var]bool{},
+		params:   map[*types.Var]bool{},
+		owner:    map[ast.Stmt]ast.Node{},
+		writes:   map[ast.Expr]*nmWrite{},
+		origins:  map[nmOriginKey]*nmOrigin{},
+		uses:     map[nmUseKey]*nmUseRec{},
+		roots:    map[*types.Var]bool{},
+	}
+	addParams := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, fd := range fl.List {
+			for _, n := range fd.Names {
+				if v, ok := r.Info.Defs[n].(*types.Var); ok {
+					f.params[v] = true
+				}
+			}
+		}
+	}
+	if fd, ok := root.(*ast.FuncDecl); ok {
+		addParams(fd.Recv)
+		addParams(fd.Type.Params)
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		fl, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		addParams(fl.Type.Params)
+		ast.Inspect(fl.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := r.Info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != r.Pkg.Scope() && (v.Pos() < fl.Pos() || v.Pos() >= fl.End()) {
+					f.captured[v] = true
+				}
+			}
+			return true
+		})
+		return true
+	})
+	return f
+}
+
+// interesting reports whether a function body can hold anything nilmap
+// reports or learns from: a map write, maps.Copy, or a struct or map made
+// without values.
+func (r *nmRun) interesting(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if r.mapWrite(l) != nil {
+					found = true
+				}
+				// A map field filled here tells that the package makes it
+				// its own way.
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && r.isMap(sel) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if r.mapWrite(n.X) != nil {
+				found = true
+			}
+		case *ast.CallExpr:
+			if r.isMapsCall(n, "Copy") || r.builtin(n) == "new" {
+				found = true
+			}
+		case *ast.CompositeLit:
+			if _, ok := coreType(r.Info.TypeOf(n)).(*types.Struct); ok {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (f *nmFunc) run(ft *ast.FuncType, body *ast.BlockStmt) {
+	st := newNmState()
+	f.results = f.trackResults(ft, body, st)
+	f.list(body, body.List, st)
+}
+
+// trackResults tracks the named map results of a function and returns all
+// its named results.
+func (f *nmFunc) trackResults(ft *ast.FuncType, body *ast.BlockStmt, st *nmState) []*types.Var {
+	if ft.Results == nil {
+		return nil
+	}
+	var out []*types.Var
+	for _, fd := range ft.Results.List {
+		for _, n := range fd.Names {
+			v, ok := f.r.Info.Defs[n].(*types.Var)
+			if !ok {
+				continue
+			}
+			out = append(out, v)
+			if n.Name == "_" || f.captured[v] || !nmIsMapType(v.Type()) {
+				continue
+			}
+			o := f.origin(nmOriginKey{fd, v, ""}, func() *nmOrigin {
+				return &nmOrigin{kind: nmResult, v: v, typ: fd.Type, body: body, pos: n.Pos()}
+			})
+			c := chain{v}
+			st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+			f.roots[v] = true
+		}
+	}
+	return out
+}
+
+func nmIsPointer(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+func nmIsMapType(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+func (f *nmFunc) origin(k nmOriginKey, mk func() *nmOrigin) *nmOrigin {
+	o := f.origins[k]
+	if o == nil {
+		o = mk()
+		o.fn = f
+		f.origins[k] = o
+	}
+	return o
+}
+
+func (f *nmFunc) list(owner ast.Node, stmts []ast.Stmt, st *nmState) *nmState {
+	for _, s := range stmts {
+		if st.dead || f.bail {
+			break
+		}
+		f.owner[s] = owner
+		st = f.stmt(s, st, "")
+	}
+	return st
+}
+
+func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
+	f.steps++
+	if f.steps > nmMaxSteps {
+		f.bail = true
+	}
+	if f.bail || st.dead {
+		return st
+	}
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return f.list(s, s.List, st)
+	case *ast.ExprStmt:
+		f.scan(st, s)
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			if f.r.isMapsCall(call, "Copy") && len(call.Args) == 2 {
+				f.write(st, s, call.Args[0], true)
+			}
+			if f.r.noReturn(call) {
+				return nmDead()
+			}
+		}
+	case *ast.AssignStmt:
+		f.scan(st, s)
+		for _, l := range s.Lhs {
+			if m := f.r.mapWrite(l); m != nil {
+				f.write(st, s, m, false)
+			}
+		}
+		f.assign(st, s)
+	case *ast.IncDecStmt:
+		f.scan(st, s)
+		if m := f.r.mapWrite(s.X); m != nil {
+			f.write(st, s, m, false)
+		} else {
+			f.set(st, s.X, nil, s)
+		}
+	case *ast.DeclStmt:
+		f.scan(st, s)
+		f.decl(st, s)
+	case *ast.GoStmt, *ast.DeferStmt, *ast.SendStmt:
+		f.scan(st, s)
+	case *ast.ReturnStmt:
+		f.scan(st, s)
+		if len(s.Results) == 0 {
+			for _, v := range f.results {
+				c := chain{v}
+				if t, ok := st.track[f.r.chainKey(c)]; ok && t.origin != nil {
+					f.recordUse(s, t, nmReturn, false, false)
+				}
+			}
+		}
+		return nmDead()
+	case *ast.BranchStmt:
+		switch s.Tok {
+		case token.BREAK, token.CONTINUE:
+			tg := f.target(s.Label, s.Tok == token.CONTINUE)
+			if tg == nil {
+				f.bail = true
+			} else if s.Tok == token.BREAK {
+				tg.brk = nmJoin(tg.brk, st)
+			} else {
+				tg.cont = nmJoin(tg.cont, st)
+			}
+		case token.GOTO:
+			f.bail = true
+		case token.FALLTHROUGH:
+			return st
+		}
+		return nmDead()
+	case *ast.LabeledStmt:
+		return f.stmt(s.Stmt, st, s.Label.Name)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			if st = f.stmt(s.Init, st, ""); st.dead {
+				return st
+			}
+		}
+		f.scan(st, s.Cond)
+		t, e := f.cond(st, s.Cond)
+		t = f.list(s.Body, s.Body.List, t)
+		if s.Else != nil {
+			e = f.stmt(s.Else, e, "")
+		}
+		return nmJoin(t, e)
+	case *ast.ForStmt:
+		if s.Init != nil {
+			if st = f.stmt(s.Init, st, ""); st.dead {
+				return st
+			}
+		}
+		return f.loop(st, label, func(head *nmState) (*nmState, *nmState, func(*nmState) *nmState) {
+			f.scan(head, s.Cond)
+			in, out := head.clone(), nmDead()
+			if s.Cond != nil {
+				in, out = f.cond(head, s.Cond)
+			}
+			return in, out, func(in *nmState) *nmState {
+				body := f.list(s.Body, s.Body.List, in)
+				body = nmJoin(body, f.targets[len(f.targets)-1].cont)
+				if s.Post != nil && !body.dead {
+					body = f.stmt(s.Post, body, "")
+				}
+				return body
+			}
+		})
+	case *ast.RangeStmt:
+		f.scan(st, s.X)
+		return f.loop(st, label, func(head *nmState) (*nmState, *nmState, func(*nmState) *nmState) {
+			in := head.clone()
+			f.rangeVars(in, s)
+			return in, head.clone(), func(in *nmState) *nmState {
+				body := f.list(s.Body, s.Body.List, in)
+				return nmJoin(body, f.targets[len(f.targets)-1].cont)
+			}
+		})
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			if st = f.stmt(s.Init, st, ""); st.dead {
+				return st
+			}
+		}
+		f.scan(st, s.Tag)
+		return f.switchBody(st, label, s.Body, s.Tag == nil)
+	case *ast.TypeSwitchStmt:
+		if s.Init != nil {
+			if st = f.stmt(s.Init, st, ""); st.dead {
+				return st
+			}
+		}
+		if st = f.stmt(s.Assign, st, ""); st.dead {
+			return st
+		}
+		return f.switchBody(st, label, s.Body, false)
+	case *ast.SelectStmt:
+		tg := &nmTarget{label: label}
+		f.targets = append(f.targets, tg)
+		var out *nmState
+		for _, c := range s.Body.List {
+			cc := c.(*ast.CommClause)
+			in := st.clone()
+			if cc.Comm != nil {
+				in = f.stmt(cc.Comm, in, "")
+			}
+			out = nmJoin(out, f.list(cc, cc.Body, in))
+		}
+		f.targets = f.targets[:len(f.targets)-1]
+		out = nmJoin(out, tg.brk)
+		if out == nil {
+			return nmDead()
+		}
+		return out
+	}
+	return st
+}
+
+// loop runs a loop to a fixed point. step gives, for the state at the
+// loop's head, the state entering the body, the state leaving the loop
+// normally, and the body itself, which returns the state at the back edge.
+func (f *nmFunc) loop(entry *nmState, label string, step func(head *nmState) (in, out *nmState, body func(*nmState) *nmState)) *nmState {
+	tg := &nmTarget{label: label, loop: true}
+	f.targets = append(f.targets, tg)
+	defer func() { f.targets = f.targets[:len(f.targets)-1] }()
+	head := entry.clone()
+	for iter := 0; ; iter++ {
+		tg.brk, tg.cont = nil, nil
+		in, out, body := step(head)
+		back := body(in)
+		if f.bail {
+			return nmDead()
+		}
+		next := nmJoin(entry.clone(), back)
+		if next.equal(head) {
+			if res := nmJoin(out, tg.brk); res != nil {
+				return res
+			}
+			return nmDead()
+		}
+		if iter == nmMaxIter {
+			f.bail = true
+			return nmDead()
+		}
+		head = next
+	}
+}
+
+func (f *nmFunc) switchBody(st *nmState, label string, body *ast.BlockStmt, tagless bool) *nmState {
+	tg := &nmTarget{label: label}
+	f.targets = append(f.targets, tg)
+	defer func() { f.targets = f.targets[:len(f.targets)-1] }()
+	ins := make([]*nmState, len(body.List))
+	cur := st
+	def := -1
+	for i, c := range body.List {
+		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			def = i
+			continue
+		}
+		if tagless {
+			var in *nmState
+			for _, e := range cc.List {
+				f.scan(cur, e)
+				t, fl := f.cond(cur, e)
+				in, cur = nmJoin(in, t), fl
+			}
+			ins[i] = in
+		} else {
+			for _, e := range cc.List {
+				f.scan(cur, e)
+			}
+			ins[i] = cur.clone()
+		}
+	}
+	if def >= 0 {
+		ins[def] = cur.clone()
+	}
+	var out, fall *nmState
+	for i, c := range body.List {
+		cc := c.(*ast.CaseClause)
+		in := nmJoin(ins[i], fall)
+		fall = nil
+		o := f.list(cc, cc.Body, in)
+		if n := len(cc.Body); n > 0 {
+			if b, ok := cc.Body[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				fall = o
+				continue
+			}
+		}
+		out = nmJoin(out, o)
+	}
+	if def < 0 {
+		out = nmJoin(out, cur)
+	}
+	out = nmJoin(out, tg.brk)
+	if out == nil {
+		return nmDead()
+	}
+	return out
+}
+
+func (f *nmFunc) target(label *ast.Ident, cont bool) *nmTarget {
+	for i := len(f.targets) - 1; i >= 0; i-- {
+		tg := f.targets[i]
+		if label != nil {
+			if tg.label == label.Name {
+				return tg
+			}
+			continue
+		}
+		if tg.loop || !cont {
+			return tg
+		}
+	}
+	return nil
+}
+
+// rangeVars starts an iteration of a range loop: the key and value are
+// assigned, and when ranging over a map of maps, M[k] exists.
+func (f *nmFunc) rangeVars(in *nmState, s *ast.RangeStmt) {
+	var vars [2]*types.Var
+	for i, e := range []ast.Expr{s.Key, s.Value} {
+		if e == nil {
+			continue
+		}
+		if s.Tok == token.ASSIGN {
+			f.scan(in, e)
+			f.set(in, e, nil, s)
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok {
+			if v, ok := f.r.Info.Defs[id].(*types.Var); ok {
+				f.kill(in, chain{v})
+				vars[i] = v
+			}
+		}
+	}
+	if s.Tok == token.ASSIGN {
+		for i, e := range []ast.Expr{s.Key, s.Value} {
+			if id, ok := ast.Unparen(e).(*ast.Ident); ok && e != nil {
+				vars[i], _ = f.r.Info.Uses[id].(*types.Var)
+			}
+		}
+	}
+	if f.r.isMap(s.X) {
+		f.nonNil(in, s.X) // the body runs only for an entry
+	}
+	if vars[0] == nil || !f.r.isMap(s.X) {
+		return
+	}
+	mt := coreType(f.r.Info.TypeOf(s.X)).(*types.Map)
+	if _, ok := coreType(mt.Elem()).(*types.Map); !ok {
+		return
+	}
+	mk, ok := f.r.key(s.X)
+	if !ok {
+		return
+	}
+	key := mk + "[v" + f.r.objID(vars[0]) + "]"
+	deps := append(f.r.refChains(s.X), chain{vars[0]})
+	in.known[key] = nmFact{deps}
+	if vars[1] != nil {
+		in.alias[vars[1]] = nmAlias{key: key, deps: deps}
+	}
+}
+
+// kill forgets what depends on the location w, which is assigned.
+func (f *nmFunc) kill(st *nmState, w chain) {
+	for k, fct := range st.known {
+		if overlapsAny(w, fct.deps) {
+			delete(st.known, k)
+		}
+	}
+	for v, a := range st.alias {
+		if v == w[0] && len(w) == 1 || overlapsAny(w, a.deps) {
+			delete(st.alias, v)
+		}
+	}
+	for k, t := range st.track {
+		if w.overlaps(t.c) && len(w) <= len(t.c) {
+			t.bits = nmA
+			st.track[k] = t
+		}
+	}
+}
+
+func (f *nmFunc) assign(st *nmState, s *ast.AssignStmt) {
+	pair := len(s.Lhs) == len(s.Rhs)
+	for i, l := range s.Lhs {
+		var rhs ast.Expr
+		if pair && (s.Tok == token.ASSIGN || s.Tok == token.DEFINE) {
+			rhs = s.Rhs[i]
+		}
+		f.set(st, l, rhs, s)
+	}
+	// v, ok := M[a]: ok says that M[a] exists, so M is not nil, and
+	// neither (as far as nilmap assumes) is M[a] when it is a map.
+	if len(s.Lhs) == 2 && len(s.Rhs) == 1 && (s.Tok == token.ASSIGN || s.Tok == token.DEFINE) {
+		if ix, ok := ast.Unparen(s.Rhs[0]).(*ast.IndexExpr); ok && f.r.elemType(ix) != nil {
+			var a nmAlias
+			if f.r.isMapElem(ix) {
+				a.key, _ = f.r.key(ix)
+			}
+			if f.r.isMap(ix.X) {
+				a.parent, _ = f.r.key(ix.X)
+			}
+			a.deps = f.r.refChains(ix)
+			if v := f.localVar(s.Lhs[0]); v != nil && a.key != "" && !overlapsAny(chain{v}, a.deps) {
+				st.alias[v] = nmAlias{key: a.key, deps: a.deps}
+			}
+			if v := f.localVar(s.Lhs[1]); v != nil && (a.key != "" || a.parent != "") && !overlapsAny(chain{v}, a.deps) {
+				a.ok = true
+				st.alias[v] = a
+			}
+		}
+	}
+}
+
+func (f *nmFunc) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := f.r.Info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == f.r.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// set records that lhs is assigned rhs (nil when the value is unknown).
+func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
+	l := ast.Unparen(lhs)
+	if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+		return
+	}
+	if f.r.mapWrite(l) != nil {
+		// M[k] = rhs: only M[k] itself changes.
+		key, ok := f.r.key(l)
+		if !ok {
+			return
+		}
+		for v, a := range st.alias {
+			if a.key == key {
+				delete(st.alias, v)
+			}
+		}
+		if f.r.isMap(l) {
+			if rhs != nil && !f.r.isNil(rhs) {
+				st.known[key] = nmFact{f.r.refChains(l)}
+			} else {
+				delete(st.known, key)
+			}
+		}
+		return
+	}
+	w := f.r.writtenChain(l)
+	if w == nil {
+		return
+	}
+	c := f.r.chainOf(l)
+	var key string
+	wasTracked := false
+	if c != nil {
+		key = f.r.chainKey(c)
+		_, wasTracked = st.track[key]
+	}
+	f.kill(st, w)
+	if c == nil || rhs == nil {
+		return
+	}
+	if f.r.isMap(l) && !f.r.isNil(rhs) {
+		st.known[key] = nmFact{[]chain{c}}
+		// A map field filled other than right where its struct is made
+		// (lazily, or by some init method): the package has its own way
+		// of making the field, which nilmap does not follow.
+		if fld, ok := c[len(c)-1].(*types.Var); ok && len(c) >= 2 && fld.IsField() && !wasTracked {
+			f.r.fieldInit[fld.Origin()] = true
+		}
+	}
+	if len(c) != 1 {
+		return
+	}
+	v := f.localVar(l)
+	if v == nil {
+		return
+	}
+	if f.r.isMapElem(rhs) {
+		if k, ok := f.r.key(rhs); ok {
+			deps := f.r.refChains(rhs)
+			if !overlapsAny(c, deps) {
+				st.alias[v] = nmAlias{key: k, deps: deps}
+			}
+		}
+	}
+	f.create(st, v, rhs, nil, s)
+}
+
+// create tracks the nil map fields of the struct value that rhs (or, when
+// rhs is nil, the zero value of v's type) makes and assigns to v.
+func (f *nmFunc) create(st *nmState, v *types.Var, rhs ast.Expr, spec *ast.ValueSpec, s ast.Stmt) {
+	if f.captured[v] {
+		return
+	}
+	var t types.Type
+	if rhs == nil {
+		t = v.Type()
+	}
+	paths, ok := f.r.nilFields(rhs, t)
+	if !ok {
+		return
+	}
+	kind := nmZero
+	var lit *ast.CompositeLit
+	if rhs != nil {
+		e := ast.Unparen(rhs)
+		if u, ok := e.(*ast.UnaryExpr); ok {
+			e = ast.Unparen(u.X)
+		}
+		if l, ok := e.(*ast.CompositeLit); ok {
+			kind, lit = nmLit, l
+		} else {
+			kind = nmNew
+		}
+	}
+	for _, p := range paths {
+		var pk strings.Builder
+		for _, fld := range p {
+			pk.WriteString(f.r.objID(fld) + ".")
+		}
+		node := ast.Node(s)
+		if spec != nil {
+			node = spec
+		}
+		o := f.origin(nmOriginKey{node, v, pk.String()}, func() *nmOrigin {
+			pos := v.Pos()
+			if rhs != nil {
+				pos = rhs.Pos()
+			}
+			return &nmOrigin{kind: kind, v: v, path: p, stmt: s, lit: lit, pos: pos}
+		})
+		c := append(chain{v}, nmObjs(p)...)
+		st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+		f.roots[v] = true
+	}
+}
+
+func nmObjs(vs []*types.Var) []types.Object {
+	out := make([]types.Object, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+func (f *nmFunc) decl(st *nmState, s *ast.DeclStmt) {
+	gd, ok := s.Decl.(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return
+	}
+	for _, spec := range gd.Specs {
+		vs := spec.(*ast.ValueSpec)
+		for i, name := range vs.Names {
+			v, ok := f.r.Info.Defs[name].(*types.Var)
+			if !ok || name.Name == "_" {
+				continue
+			}
+			f.kill(st, chain{v})
+			switch {
+			case len(vs.Values) == len(vs.Names):
+				rhs := vs.Values[i]
+				if f.r.isMapElem(rhs) {
+					if k, ok := f.r.key(rhs); ok {
+						st.alias[v] = nmAlias{key: k, deps: f.r.refChains(rhs)}
+					}
+				}
+				f.create(st, v, rhs, vs, s)
+			case len(vs.Values) == 0:
+				if f.captured[v] {
+					continue
+				}
+				if nmIsMapType(v.Type()) {
+					kind := nmMultiVar
+					if len(gd.Specs) == 1 && len(vs.Names) == 1 && !gd.Lparen.IsValid() {
+						kind = nmLoneVar
+					}
+					o := f.origin(nmOriginKey{vs, v, ""}, func() *nmOrigin {
+						return &nmOrigin{kind: kind, v: v, stmt: s, typ: vs.Type, pos: name.Pos()}
+					})
+					c := chain{v}
+					st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+					f.roots[v] = true
+				} else {
+					f.create(st, v, nil, vs, s)
+				}
+			}
+		}
+	}
+}
+
+// write checks a write into the map m and records what it finds; then,
+// since a write that did not panic proves its maps non-nil, it says so.
+func (f *nmFunc) write(st *nmState, s ast.Stmt, m ast.Expr, isCopy bool) {
+	m = ast.Unparen(m)
+	w := f.writes[m]
+	if w == nil {
+		w = &nmWrite{fn: f, stmt: s, loc: m, copy: isCopy, bknown: true}
+		w.levels = f.r.levels(m)
+		w.known = make([]bool, len(w.levels))
+		for i := range w.known {
+			w.known[i] = true
+		}
+		w.base = m
+		if len(w.levels) > 0 {
+			w.base = ast.Unparen(w.levels[0].X)
+		}
+		if w.bc = f.r.chainOf(w.base); w.bc != nil {
+			w.bkey = f.r.chainKey(w.bc)
+		}
+		f.writes[m] = w
+		f.order = append(f.order, w)
+	}
+	for i, lv := range w.levels {
+		k, ok := f.r.key(lv)
+		if !ok {
+			w.known[i] = false
+			continue
+		}
+		if _, kn := st.known[k]; !kn {
+			w.known[i] = false
+		}
+	}
+	if w.bc != nil {
+		if t, ok := st.track[w.bkey]; ok {
+			if !w.tseen {
+				w.tracked = t
+			} else {
+				w.tracked.bits |= t.bits
+				if w.tracked.origin != t.origin {
+					w.mixed = true
+				}
+			}
+			w.tseen = true
+		} else {
+			w.useen = true
+			if _, ok := st.known[w.bkey]; !ok {
+				w.bknown = false
+			}
+		}
+	}
+	if isCopy {
+		// An empty source leaves a nil map nil: the copy may or may not
+		// have written.
+		if w.bc != nil {
+			if t, ok := st.track[w.bkey]; ok && t.bits&nmU != 0 {
+				t.bits |= nmP
+				st.track[w.bkey] = t
+			}
+		}
+		return
+	}
+	for _, lv := range w.levels {
+		if k, ok := f.r.key(lv); ok {
+			st.known[k] = nmFact{f.r.refChains(lv)}
+		}
+	}
+	if w.bc != nil {
+		f.markNonNil(st, w.bkey, []chain{w.bc})
+	}
+}
+
+func (f *nmFunc) markNonNil(st *nmState, key string, deps []chain) {
+	st.known[key] = nmFact{deps}
+	if t, ok := st.track[key]; ok {
+		t.bits &^= nmU
+		if t.bits == 0 {
+			t.bits = nmP
+		}
+		st.track[key] = t
+	}
+}
+
+// nonNil records that the map e is not nil.
+func (f *nmFunc) nonNil(st *nmState, e ast.Expr) {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := f.r.Info.Uses[id].(*types.Var); ok {
+			if a, ok := st.alias[v]; ok && !a.ok {
+				f.markNonNil(st, a.key, a.deps)
+			}
+		}
+	}
+	if !f.r.isMap(e) {
+		return
+	}
+	if key, ok := f.r.key(e); ok {
+		f.markNonNil(st, key, f.r.refChains(e))
+	}
+}
+
+// cond returns the states in which e is true and false.
+func (f *nmFunc) cond(st *nmState, e ast.Expr) (*nmState, *nmState) {
+	if st.dead {
+		return nmDead(), nmDead()
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			t, fl := f.cond(st, x.X)
+			return fl, t
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND:
+			t1, f1 := f.cond(st, x.X)
+			t2, f2 := f.cond(t1, x.Y)
+			return t2, nmJoin(f1, f2)
+		case token.LOR:
+			t1, f1 := f.cond(st, x.X)
+			t2, f2 := f.cond(f1, x.Y)
+			return nmJoin(t1, t2), f2
+		}
+		if m, ok := f.nilCompare(x); ok {
+			t, fl := st.clone(), st.clone()
+			if x.Op == token.EQL {
+				f.nonNil(fl, m)
+			} else {
+				f.nonNil(t, m)
+			}
+			return t, fl
+		}
+		if m, whenTrue, ok := f.lenTest(x); ok {
+			t, fl := st.clone(), st.clone()
+			if whenTrue {
+				f.nonNil(t, m)
+			} else {
+				f.nonNil(fl, m)
+			}
+			return t, fl
+		}
+	case *ast.Ident:
+		if v, ok := f.r.Info.Uses[x].(*types.Var); ok {
+			if a, ok := st.alias[v]; ok && a.ok {
+				t := st.clone()
+				if a.key != "" {
+					f.markNonNil(t, a.key, a.deps)
+				}
+				if a.parent != "" {
+					f.markNonNil(t, a.parent, a.deps)
+				}
+				return t, st.clone()
+			}
+		}
+	}
+	return st.clone(), st.clone()
+}
+
+// nilCompare returns m for m == nil, m != nil, nil == m, nil != m.
+func (f *nmFunc) nilCompare(x *ast.BinaryExpr) (ast.Expr, bool) {
+	if x.Op != token.EQL && x.Op != token.NEQ {
+		return nil, false
+	}
+	switch {
+	case f.r.isNil(x.Y):
+		return x.X, true
+	case f.r.isNil(x.X):
+		return x.Y, true
+	}
+	return nil, false
+}
+
+// lenTest recognises comparisons of len(m) with a constant that imply m
+// is not nil when they are true (whenTrue) or false: len(m) > 0,
+// len(m) != 0, len(m) == 0 (false), and the like.
+func (f *nmFunc) lenTest(x *ast.BinaryExpr) (m ast.Expr, whenTrue bool, ok bool) {
+	arg := func(e ast.Expr) ast.Expr {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || f.r.builtin(call) != "len" || len(call.Args) != 1 || !f.r.isMap(call.Args[0]) {
+			return nil
+		}
+		return call.Args[0]
+	}
+	num := func(e ast.Expr) (int64, bool) {
+		tv, ok := f.r.Info.Types[e]
+		if !ok || tv.Value == nil {
+			return 0, false
+		}
+		n, exact := constantInt64(tv)
+		return n, exact
+	}
+	op := x.Op
+	m = arg(x.X)
+	n, isNum := num(x.Y)
+	if m == nil {
+		m = arg(x.Y)
+		n, isNum = num(x.X)
+		switch op { // c op len(m) is len(m) op' c
+		case token.LSS:
+			op = token.GTR
+		case token.GTR:
+			op = token.LSS
+		case token.LEQ:
+			op = token.GEQ
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	if m == nil || !isNum {
+		return nil, false, false
+	}
+	switch {
+	case op == token.GTR && n >= 0, op == token.GEQ && n >= 1, op == token.NEQ && n == 0, op == token.EQL && n >= 1:
+		return m, true, true
+	case op == token.EQL && n == 0, op == token.LSS && n <= 1, op == token.LEQ && n <= 0:
+		return m, false, true
+	}
+	return nil, false, false
+}
+
+// scan looks at every expression of n (a simple statement or an
+// expression): uses of tracked locations, struct values made and handed
+// out without a map field, and closures, which it analyses in place.
+func (f *nmFunc) scan(st *nmState, n ast.Node) {
+	if n == nil || st.dead {
+		return
+	}
+	var stack []ast.Node
+	ast.Inspect(n, func(x ast.Node) bool {
+		if x == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			f.closure(st, x)
+			return false
+		case *ast.Ident:
+			if v, ok := f.r.Info.Uses[x].(*types.Var); ok && f.roots[v] {
+				f.use(st, x, stack)
+			}
+		case *ast.CompositeLit:
+			f.fieldsFrom(x)
+			f.handedOut(x, stack)
+		case *ast.CallExpr:
+			if f.r.builtin(x) == "new" {
+				f.handedOut(x, stack)
+			}
+		}
+		stack = append(stack, x)
+		return true
+	})
+}
+
+func (f *nmFunc) closure(st *nmState, fl *ast.FuncLit) {
+	targets, results := f.targets, f.results
+	f.targets = nil
+	in := &nmState{known: maps.Clone(st.known), alias: maps.Clone(st.alias), track: map[string]nmTrack{}}
+	f.results = f.trackResults(fl.Type, fl.Body, in)
+	f.list(fl.Body, fl.Body.List, in)
+	f.targets, f.results = targets, results
+}
+
+// use classifies a use of the tracked variable id.
+func (f *nmFunc) use(st *nmState, id *ast.Ident, stack []ast.Node) {
+	var e ast.Expr = id
+	i := len(stack) - 1
+climb:
+	for i >= 0 {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+		case *ast.SelectorExpr:
+			sel, ok := f.r.Info.Selections[p]
+			if p.X != e || !ok || sel.Kind() != types.FieldVal {
+				break climb
+			}
+			e = p
+		default:
+			break climb
+		}
+		i--
+	}
+	c := f.r.chainOf(e)
+	if c == nil {
+		return
+	}
+	parents := stack[:i+1]
+	kind := f.r.useOf(e, parents)
+	for key, t := range st.track {
+		if !c.overlaps(t.c) || len(c) > len(t.c) {
+			continue
+		}
+		exact := len(c) == len(t.c)
+		switch kind {
+		case nmIndexed, nmSafe, nmAssigned:
+			continue
+		case nmNilCmp:
+			if exact && t.origin != nil {
+				f.recordUse(e, t, kind, false, false)
+			}
+			continue
+		}
+		if t.origin != nil {
+			errRet := false
+			if kind == nmReturn && i >= 0 {
+				errRet = f.errReturn(parents[i].(*ast.ReturnStmt))
+			}
+			f.recordUse(e, t, kind, !exact, errRet)
+		}
+		_, isPtr := types.Unalias(f.r.Info.TypeOf(e)).Underlying().(*types.Pointer)
+		if kind == nmAddr || kind == nmMethod || !exact && isPtr {
+			t.bits |= nmA
+			st.track[key] = t
+		}
+	}
+}
+
+func (f *nmFunc) recordUse(e ast.Node, t nmTrack, kind nmUse, prefix, errRet bool) {
+	k := nmUseKey{e, t.origin}
+	u := f.uses[k]
+	if u == nil {
+		u = &nmUseRec{kind: kind, prefix: prefix, errRet: errRet, pos: e.Pos()}
+		f.uses[k] = u
+	}
+	u.bits |= t.bits
+}
+
+// errReturn reports whether ret returns an error that is not nil, as its
+// last result: the other results are then not meant to be used.
+func (f *nmFunc) errReturn(ret *ast.ReturnStmt) bool {
+	n := len(ret.Results)
+	if n < 2 || f.r.isNil(ret.Results[n-1]) {
+		return false
+	}
+	t := f.r.Info.TypeOf(ret.Results[n-1])
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// fieldsFrom notes the map fields that a struct literal fills with a map
+// made elsewhere (T{m: m}, T{m: load()}): the package passes that field
+// around its own way.
+func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit) {
+	if _, ok := coreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
+		return
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		fld, ok := f.r.Info.Uses[id].(*types.Var)
+		if !ok || !fld.IsField() || !nmIsMapType(fld.Type()) {
+			continue
+		}
+		switch v := ast.Unparen(kv.Value).(type) {
+		case *ast.CompositeLit:
+			continue
+		case *ast.CallExpr:
+			if f.r.builtin(v) == "make" {
+				continue
+			}
+		}
+		if !f.r.isNil(kv.Value) {
+			f.r.fieldInit[fld.Origin()] = true
+		}
+	}
+}
+
+// handedOut records, for the struct fields rule, a struct value made
+// without some map field and handed out as it is: returned, or stored
+// somewhere other than a local variable.
+func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
+	if f.test {
+		return
+	}
+	var e ast.Expr = x
+	i := len(stack) - 1
+	for i >= 0 {
+		if p, ok := stack[i].(*ast.ParenExpr); ok {
+			e = p
+		} else if u, ok := stack[i].(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == e {
+			e = u
+		} else {
+			break
+		}
+		i--
+	}
+	if i < 0 {
+		return
+	}
+	switch p := stack[i].(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			for j, r := range p.Rhs {
+				if r == e && f.localVar(p.Lhs[j]) != nil {
+					return // followed by the flow analysis
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		return
+	case *ast.ReturnStmt:
+		if f.errReturn(p) {
+			return
+		}
+	}
+	kind := f.r.useOf(e, stack[:i+1])
+	if kind != nmReturn && (kind != nmStore || nmIsPointer(f.r.Info.TypeOf(e))) {
+		return // a pointer stored away may still be filled through
+	}
+	paths, ok := f.r.nilFields(x, nil)
+	if !ok {
+		return
+	}
+	for _, p := range paths {
+		f.r.addCreation(p[len(p)-1], nmSite{pos: x.Pos(), fn: f.name, typ: f.r.Info.TypeOf(x)})
+	}
+}
+
+// finish turns what the walk recorded into findings and candidates.
+func (f *nmFunc) finish() {
+	if f.bail {
+		return
+	}
+	for k, u := range f.uses {
+		o := k.o
+		if !u.prefix || u.bits != nmU || u.errRet || len(o.path) == 0 || f.test {
+			continue
+		}
+		if u.kind != nmReturn && (u.kind != nmStore || nmIsPointer(o.v.Type())) {
+			continue // a pointer stored away may still be filled through
+		}
+		f.r.addCreation(o.path[len(o.path)-1], nmSite{pos: o.pos, fn: f.name, typ: o.v.Type()})
+	}
+	for _, w := range f.order {
+		if len(w.levels) > 0 {
+			first := -1
+			for i := len(w.levels) - 1; i >= 0 && !w.known[i]; i-- {
+				first = i
+			}
+			if first >= 0 {
+				f.r.nested = append(f.r.nested, nmNested{w, first})
+			}
+			continue
+		}
+		f.r.baseCheck(w)
+	}
+}
+
+// blocked says why the origin's fix would change what the code does: it
+// uses the map while it is still nil (compares it with nil, or hands it
+// out on a path where nothing has assigned or written it).
+func (f *nmFunc) blocked(o *nmOrigin) (token.Pos, nmUse, bool) {
+	best := token.NoPos
+	var kind nmUse
+	for k, u := range f.uses {
+		if k.o != o {
+			continue
+		}
+		hit := false
+		switch u.kind {
+		case nmNilCmp:
+			hit = u.bits&nmU != 0
+		case nmSafe, nmIndexed, nmAssigned:
+		default:
+			hit = u.bits == nmU
+		}
+		if hit && (best == token.NoPos || u.pos < best) {
+			best, kind = u.pos, u.kind
+		}
+	}
+	return best, kind, best != token.NoPos
+}
