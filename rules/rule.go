@@ -60,7 +60,7 @@ type FixContext struct {
 
 // All returns every rule, in the order they run and are listed.
 func All() []*Rule {
-	return []*Rule{Capacity, Nilmap}
+	return []*Rule{Capacity, Nilmap, Sharedmap}
 }
 
 // ByName returns the rule called name, or nil.

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func raced(out string) bool {
+	return strings.Contains(out, "DATA RACE") || strings.Contains(out, "concurrent map")
+}
+
+// TestSharedmapOracle: each sharedmap case with a fix is a program that the
+// race detector flags before the fix and that, after it, runs clean under
+// -race and prints what the case's want.txt says; mapfix then finds nothing
+// more to fix. Each no_ case runs clean under -race as it is.
+func TestSharedmapOracle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-race builds are slow")
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "sharedmap", "*"))
+	for _, d := range dirs {
+		name := filepath.Base(d)
+		if strings.HasPrefix(name, "nofix_") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := caseModule(t, "sharedmap", name)
+			before, err := goRun(t, dir, "-race")
+			if strings.HasPrefix(name, "no_") {
+				if err != nil || raced(before) {
+					t.Fatalf("must-not-touch case is not race-free: %v\n%s", err, before)
+				}
+				return
+			}
+			want, rerr := os.ReadFile(filepath.Join(d, "want.txt"))
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if err == nil || !raced(before) {
+				t.Fatalf("before the fix: want a race report, got err %v and output:\n%s", err, before)
+			}
+			if r := mapfix(t, dir, "-rules", "sharedmap", "-w"); r.code != 0 {
+				t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			after, err := goRun(t, dir, "-race")
+			if err != nil || raced(after) {
+				t.Fatalf("after the fix: %v\n%s", err, after)
+			}
+			if after != string(want) {
+				t.Errorf("after the fix, output:\n%s\nwant:\n%s", after, want)
+			}
+			if r := mapfix(t, dir, "-rules", "sharedmap"); r.code != 0 {
+				t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
+			}
+		})
+	}
+}

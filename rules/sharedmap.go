@@ -1,0 +1,513 @@
+package rules
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// Sharedmap reports maps that several goroutines can touch at the same time
+// without a lock, from two signals in the code itself.
+//
+// Inconsistent locking: a map held in a struct field or a package variable
+// that most accesses (writes: index assignment, op=, ++, delete, clear;
+// reads: index, comma-ok, range, len) make while holding the same mutex,
+// and some make without it, or write while holding only the read lock of a
+// sync.RWMutex. Constructors building a value before it escapes, functions
+// named ...Locked, functions documented as called with the lock held, and
+// functions whose every caller in the package holds it are exempt.
+//
+// Goroutine reach: a local map captured by a function literal that runs on a
+// goroutine (a go statement, errgroup.Group.Go, sync.WaitGroup.Go,
+// time.AfterFunc) and writes it, while another context can access it at the
+// same time (another goroutine, the same go statement in a loop, the
+// spawning function before it joins), with no mutex held. Not yet followed:
+// package variables and struct fields as locations, named functions started
+// with go, calls into the rest of the package, and HTTP handlers.
+//
+// A concurrent map write is a fatal error that no recover catches.
+//
+// Before:
+//
+//	func (c *cache) put(k string, v int) {
+//		c.mu.Lock()
+//		c.m[k] = v
+//		c.mu.Unlock()
+//	}
+//
+//	func (c *cache) drop(k string) {
+//		delete(c.m, k)
+//	}
+//
+// After:
+//
+//	func (c *cache) drop(k string) {
+//		c.mu.Lock()
+//		delete(c.m, k)
+//		c.mu.Unlock()
+//	}
+//
+// and, for a local map written by goroutines:
+//
+//	seen := map[string]int{}
+//	var seenMu sync.Mutex
+//	for _, w := range words {
+//		wg.Go(func() {
+//			seenMu.Lock()
+//			seen[w]++
+//			seenMu.Unlock()
+//		})
+//	}
+var Sharedmap = &Rule{
+	Name: "sharedmap",
+	Doc:  "maps written from several goroutines without a lock",
+	Help: "A map written by one goroutine while another reads or writes it crashes the process with " +
+		"\"concurrent map writes\", which recover cannot catch. Reported when an access skips the mutex that the " +
+		"other accesses to the same map hold, when a write holds only an RLock, or when a local map is written by a " +
+		"closure on a goroutine (go, errgroup/WaitGroup Go, time.AfterFunc) while another context can access it. " +
+		"The fix wraps the access in the guarding lock, or adds a mutex beside the map and wraps every access.",
+	Run: runSharedmap,
+}
+
+type smMode int
+
+const (
+	smRead  smMode = 1 // RLock
+	smWrite smMode = 2 // Lock
+)
+
+// A smAccess is one read or write of a map location.
+type smAccess struct {
+	loc    *types.Var
+	expr   ast.Expr // the map operand: an identifier or a selector
+	node   ast.Node // the index expression, call or range statement
+	write  bool
+	file   *ast.File
+	path   []ast.Node // ancestors, outermost first, ending with node
+	fn     ast.Node   // innermost *ast.FuncDecl or *ast.FuncLit
+	decl   *ast.FuncDecl
+	held   map[types.Object]smMode
+	inOnce bool
+}
+
+type smRun struct {
+	*Pass
+	out      []Finding
+	accesses []*smAccess
+	decls    map[*types.Func]*ast.FuncDecl
+	declFile map[ast.Node]*ast.File
+	// call sites of each function of the package, with the locks they hold
+	callers map[*ast.FuncDecl][]smCall
+	// lockers: functions that take each mutex, transitively
+	locksMemo map[*ast.FuncDecl]map[types.Object]bool
+	reported  map[ast.Node]bool
+}
+
+type smCall struct {
+	call *ast.CallExpr
+	held map[types.Object]smMode
+	fn   ast.Node
+}
+
+func runSharedmap(p *Pass) []Finding {
+	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{}, declFile: map[ast.Node]*ast.File{},
+		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
+		reported: map[ast.Node]bool{}}
+	for _, f := range p.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := p.Info.Defs[fd.Name].(*types.Func); ok {
+					r.decls[fn] = fd
+				}
+				r.declFile[fd] = f
+			}
+		}
+	}
+	for _, f := range p.Files {
+		r.collect(f)
+	}
+	if len(r.accesses) == 0 {
+		return nil
+	}
+	r.inconsistent()
+	r.reach()
+	sort.SliceStable(r.out, func(i, j int) bool { return r.out[i].Pos < r.out[j].Pos })
+	return r.out
+}
+
+// collect records the map accesses and the in-package call sites of f.
+func (r *smRun) collect(f *ast.File) {
+	var stack []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		path := stack
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if v := r.mapLoc(n.X); v != nil {
+				write := false
+				if len(path) >= 2 {
+					switch p := path[len(path)-2].(type) {
+					case *ast.AssignStmt:
+						for _, l := range p.Lhs {
+							if l == n {
+								write = true
+							}
+						}
+					case *ast.IncDecStmt:
+						write = p.X == n
+					}
+				}
+				r.add(f, v, n.X, n, write, path)
+			}
+		case *ast.RangeStmt:
+			if v := r.mapLoc(n.X); v != nil {
+				r.add(f, v, n.X, n, false, path)
+			}
+		case *ast.CallExpr:
+			switch r.builtin(n) {
+			case "delete", "clear":
+				if len(n.Args) > 0 {
+					if v := r.mapLoc(n.Args[0]); v != nil {
+						r.add(f, v, n.Args[0], n, true, path)
+					}
+				}
+			case "len":
+				if len(n.Args) == 1 {
+					if v := r.mapLoc(n.Args[0]); v != nil {
+						r.add(f, v, n.Args[0], n, false, path)
+					}
+				}
+			}
+			if fd := r.callee(n); fd != nil {
+				fn, _ := innermostFunc(path)
+				held, _ := r.heldAt(path)
+				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn})
+			}
+		}
+		return true
+	})
+}
+
+func innermostFunc(path []ast.Node) (ast.Node, *ast.FuncDecl) {
+	var fn ast.Node
+	var decl *ast.FuncDecl
+	for i := len(path) - 1; i >= 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			if fn == nil {
+				fn = n
+			}
+		case *ast.FuncDecl:
+			if fn == nil {
+				fn = n
+			}
+			decl = n
+		}
+	}
+	return fn, decl
+}
+
+func (r *smRun) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, write bool, path []ast.Node) {
+	fn, decl := innermostFunc(path)
+	if fn == nil {
+		return // package-level initialization
+	}
+	held, once := r.heldAt(path)
+	r.accesses = append(r.accesses, &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
+		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once})
+}
+
+// mapLoc returns the variable or field of map type that e names, if it is
+// one this package declares.
+func (r *smRun) mapLoc(e ast.Expr) *types.Var {
+	e = ast.Unparen(e)
+	var obj types.Object
+	switch e := e.(type) {
+	case *ast.Ident:
+		obj = r.Info.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := r.Info.Selections[e]; ok {
+			if sel.Kind() != types.FieldVal {
+				return nil
+			}
+			obj = sel.Obj()
+		} else {
+			obj = r.Info.Uses[e.Sel]
+		}
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() != r.Pkg {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Map); !ok {
+		return nil
+	}
+	return v
+}
+
+// lockOp recognises mu.Lock(), mu.RLock(), mu.Unlock(), mu.RUnlock() on a
+// sync.Mutex or sync.RWMutex, and returns the object that holds the mutex
+// (a variable or a field, also an embedded one).
+func (r *smRun) lockOp(call *ast.CallExpr) (types.Object, string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, ""
+	}
+	s, ok := r.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return nil, ""
+	}
+	fn := s.Obj().(*types.Func)
+	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return nil, ""
+	}
+	switch fn.Name() {
+	case "Lock", "Unlock", "RLock", "RUnlock":
+	default:
+		return nil, ""
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return nil, ""
+	}
+	rt := recv.Type()
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	if n, ok := rt.(*types.Named); !ok || (n.Obj().Name() != "Mutex" && n.Obj().Name() != "RWMutex") {
+		return nil, ""
+	}
+	idx := s.Index()
+	if len(idx) == 1 {
+		var obj types.Object
+		switch x := ast.Unparen(sel.X).(type) {
+		case *ast.Ident:
+			obj = r.Info.Uses[x]
+		case *ast.SelectorExpr:
+			if xs, ok := r.Info.Selections[x]; ok {
+				obj = xs.Obj()
+			} else {
+				obj = r.Info.Uses[x.Sel]
+			}
+		}
+		if obj == nil {
+			return nil, ""
+		}
+		return obj, fn.Name()
+	}
+	// Promoted through embedded fields: the last embedded field holds it.
+	t := s.Recv()
+	var field *types.Var
+	for _, i := range idx[:len(idx)-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil, ""
+		}
+		field = st.Field(i)
+		t = field.Type()
+	}
+	if field == nil {
+		return nil, ""
+	}
+	return field, fn.Name()
+}
+
+// heldAt returns the mutexes held at the end of path, from the lock calls
+// made earlier in the enclosing statement lists of the innermost function;
+// once says that the path runs in a function passed to sync.Once.Do.
+func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
+	start := 0
+	once := false
+	held := map[types.Object]smMode{}
+	for i := len(path) - 1; i >= 0; i-- {
+		if fl, ok := path[i].(*ast.FuncLit); ok {
+			start = i
+			async := false
+			if i > 0 {
+				if c, ok := path[i-1].(*ast.CallExpr); ok {
+					switch {
+					case r.isMethod(c, "sync", "Once", "Do"), r.isFunc(c, "sync", "OnceFunc"),
+						r.isFunc(c, "sync", "OnceValue"), r.isFunc(c, "sync", "OnceValues"):
+						once = true
+					case r.isMethod(c, "sync", "WaitGroup", "Go"), r.isMethod(c, "golang.org/x/sync/errgroup", "Group", "Go"),
+						r.isFunc(c, "time", "AfterFunc"):
+						async = true
+					case c.Fun == ast.Expr(fl) && i > 1:
+						_, async = path[i-2].(*ast.GoStmt)
+					}
+				}
+			}
+			if !async && !once && i > 0 {
+				// A closure run in place, or stored and called later by
+				// the same code: it inherits the locks held where it is
+				// written.
+				outer, o := r.heldAt(path[:i+1])
+				held, once = outer, o
+			}
+			break
+		}
+		if _, ok := path[i].(*ast.FuncDecl); ok {
+			start = i
+			break
+		}
+	}
+	for i := start; i < len(path)-1; i++ {
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		for _, s := range list {
+			if s == path[i+1] {
+				break
+			}
+			es, ok := s.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			c, ok := es.X.(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			obj, op := r.lockOp(c)
+			switch op {
+			case "Lock":
+				held[obj] = smWrite
+			case "RLock":
+				if held[obj] == 0 {
+					held[obj] = smRead
+				}
+			case "Unlock", "RUnlock":
+				delete(held, obj)
+			}
+		}
+	}
+	return held, once
+}
+
+func (r *smRun) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	s, ok := r.Info.Selections[sel]
+	if !ok {
+		return false
+	}
+	fn := s.Obj()
+	if fn.Pkg() == nil || fn.Pkg().Path() != pkg {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Name() == typ
+}
+
+func (r *smRun) isFunc(c *ast.CallExpr, pkg, name string) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.Ident:
+		id = f
+	default:
+		return false
+	}
+	fn, ok := r.Info.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name &&
+		fn.Type().(*types.Signature).Recv() == nil
+}
+
+// callee returns the declaration of the in-package function or method that
+// c calls statically.
+func (r *smRun) callee(c *ast.CallExpr) *ast.FuncDecl {
+	var obj types.Object
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		obj = r.Info.Uses[f]
+	case *ast.SelectorExpr:
+		if s, ok := r.Info.Selections[f]; ok {
+			if s.Kind() == types.FieldVal {
+				return nil
+			}
+			obj = s.Obj()
+		} else {
+			obj = r.Info.Uses[f.Sel]
+		}
+	case *ast.IndexExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			obj = r.Info.Uses[id]
+		}
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	return r.decls[fn.Origin()]
+}
+
+// funcLocks reports the mutexes that fd or what it calls in the package
+// locks.
+func (r *smRun) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
+	if m, ok := r.locksMemo[fd]; ok {
+		return m
+	}
+	m := map[types.Object]bool{}
+	r.locksMemo[fd] = m
+	if fd.Body == nil {
+		return m
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if obj, op := r.lockOp(c); op == "Lock" || op == "RLock" {
+				m[obj] = true
+			}
+			if g := r.callee(c); g != nil {
+				for o := range r.funcLocks(g) {
+					m[o] = true
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+func (r *smRun) pos(p token.Pos) string {
+	pp := r.Fset.Position(p)
+	return fmt.Sprintf("%s:%d", shortFile(pp.Filename), pp.Line)
+}
+
+func shortFile(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+func (r *smRun) locName(a *smAccess) string {
+	return types.ExprString(a.expr)
+}

@@ -1,0 +1,399 @@
+package rules
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/dave/dst"
+)
+
+// inconsistent is signal 1: a struct field or package variable that most
+// accesses reach while holding the same mutex.
+func (r *smRun) inconsistent() {
+	byLoc := map[*types.Var][]*smAccess{}
+	var order []*types.Var
+	for _, a := range r.accesses {
+		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
+			if byLoc[a.loc] == nil {
+				order = append(order, a.loc)
+			}
+			byLoc[a.loc] = append(byLoc[a.loc], a)
+		}
+	}
+	for _, loc := range order {
+		var live []*smAccess
+		for _, a := range byLoc[loc] {
+			if !r.exempt(a, nil) {
+				live = append(live, a)
+			}
+		}
+		count := map[types.Object]int{}
+		var best types.Object
+		for _, a := range live {
+			for m := range a.held {
+				count[m]++
+				if best == nil || count[m] > count[best] {
+					best = m
+				}
+			}
+		}
+		if best == nil || count[best] < 2 || 2*count[best] <= len(live) {
+			continue
+		}
+		for _, a := range live {
+			mode := a.held[best]
+			switch {
+			case mode == 0 && !r.exempt(a, best):
+				r.unguarded(a, best)
+			case mode == smRead && a.write:
+				r.writeUnderRLock(a, best)
+			}
+		}
+	}
+}
+
+// exempt reports an access that needs no lock: in a constructor on a value
+// not yet shared, in init, in a function documented or named as called with
+// the lock held, or whose every caller in the package holds mu.
+func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
+	if a.inOnce {
+		return true
+	}
+	if root := rootIdent(a.expr); root != nil && a.loc.IsField() {
+		if v, ok := r.Info.Uses[root].(*types.Var); ok && a.decl != nil && v.Pos() > a.decl.Pos() && v.Pos() < a.decl.End() && !isParamOf(a.decl, v) {
+			return true // a value built in this function
+		}
+	}
+	fd := a.decl
+	if fd == nil || a.fn != ast.Node(fd) {
+		return false
+	}
+	if fd.Recv == nil && fd.Name.Name == "init" {
+		return true
+	}
+	if strings.HasSuffix(fd.Name.Name, "Locked") || strings.HasSuffix(fd.Name.Name, "locked") {
+		return true
+	}
+	if fd.Doc != nil {
+		doc := strings.ToLower(fd.Doc.Text())
+		if strings.Contains(doc, "must hold") || strings.Contains(doc, "must be held") ||
+			(strings.Contains(doc, "called with") && strings.Contains(doc, "held")) {
+			return true
+		}
+	}
+	if mu != nil {
+		return r.callersHold(fd, mu, map[*ast.FuncDecl]bool{})
+	}
+	return false
+}
+
+// callersHold reports whether every in-package call of fd holds mu, or is
+// made from a function whose callers all hold it.
+func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.FuncDecl]bool) bool {
+	if seen[fd] {
+		return true
+	}
+	seen[fd] = true
+	calls := r.callers[fd]
+	if len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		if c.held[mu] != 0 {
+			continue
+		}
+		caller, ok := c.fn.(*ast.FuncDecl)
+		if !ok || !r.callersHold(caller, mu, seen) {
+			return false
+		}
+	}
+	return true
+}
+
+func isParamOf(fd *ast.FuncDecl, v *types.Var) bool {
+	return v.Pos() < fd.Body.Pos()
+}
+
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// muExpr returns the source of the mutex as seen from the access, or "".
+func (r *smRun) muExpr(a *smAccess, mu types.Object) (expr string, embedded bool) {
+	if v, ok := mu.(*types.Var); ok && !v.IsField() && v.Parent() == r.Pkg.Scope() {
+		return v.Name(), false
+	}
+	mv, ok := mu.(*types.Var)
+	sel, ok2 := ast.Unparen(a.expr).(*ast.SelectorExpr)
+	if !ok || !mv.IsField() || !ok2 || !a.loc.IsField() {
+		return "", false
+	}
+	// The mutex must be a field of the struct holding the map.
+	s := r.Info.Selections[sel]
+	if s == nil || len(s.Index()) != 1 {
+		return "", false
+	}
+	t := s.Recv()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i) == mv {
+			x := types.ExprString(sel.X)
+			if strings.Trim(x, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") != "" {
+				return "", false
+			}
+			return x + "." + mv.Name(), mv.Embedded()
+		}
+	}
+	return "", false
+}
+
+func (r *smRun) unguarded(a *smAccess, mu types.Object) {
+	if r.reported[a.node] {
+		return
+	}
+	r.reported[a.node] = true
+	what := "reads"
+	if a.write {
+		what = "writes"
+	}
+	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
+		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
+	expr, embedded := r.muExpr(a, mu)
+	stmt, parent, why := r.wrapTarget(a)
+	switch {
+	case expr == "":
+		f.NoFix = "the mutex cannot be reached from this access"
+	case why != "":
+		f.NoFix = why
+	case r.stmtLocks(stmt, mu):
+		f.NoFix = "wrapping it could deadlock: the statement calls code that takes " + mu.Name()
+	default:
+		lock, unlock := "Lock", "Unlock"
+		if !a.write && isRWMutex(mu.Type()) && !r.stmtWrites(stmt, a.loc) {
+			lock, unlock = "RLock", "RUnlock"
+		}
+		recv := expr
+		if embedded {
+			recv = expr[:strings.LastIndex(expr, ".")]
+		}
+		f.Fix = wrapFix(stmt, parent, recv, lock, unlock)
+	}
+	r.out = append(r.out, f)
+}
+
+func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
+	if r.reported[a.node] {
+		return
+	}
+	r.reported[a.node] = true
+	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
+		Message: fmt.Sprintf("%s writes map %s holding only the read lock of %s", r.funcName(a), r.locName(a), mu.Name())}
+	var sels []*ast.Ident
+	ast.Inspect(a.fn, func(n ast.Node) bool {
+		if fl, ok := n.(*ast.FuncLit); ok && ast.Node(fl) != a.fn {
+			return false
+		}
+		if c, ok := n.(*ast.CallExpr); ok {
+			if obj, op := r.lockOp(c); obj == mu && (op == "RLock" || op == "RUnlock") {
+				sels = append(sels, ast.Unparen(c.Fun).(*ast.SelectorExpr).Sel)
+			}
+		}
+		return true
+	})
+	f.Fix = func(ctx *FixContext) error {
+		for _, s := range sels {
+			id, ok := ctx.Node(s).(*dst.Ident)
+			if !ok {
+				return fmt.Errorf("lock call not found")
+			}
+			id.Name = strings.TrimPrefix(id.Name, "R")
+		}
+		return nil
+	}
+	r.out = append(r.out, f)
+}
+
+func (r *smRun) funcName(a *smAccess) string {
+	if a.decl == nil {
+		return "a function"
+	}
+	return a.decl.Name.Name
+}
+
+func isRWMutex(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "RWMutex"
+}
+
+// wrapTarget returns the smallest statement holding the access that sits in
+// a statement list, and that list's owner; or why it cannot be wrapped.
+func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
+	p := a.path
+	for i := len(p) - 1; i > 0; i-- {
+		child := p[i]
+		switch n := p[i-1].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil, nil, "the access is not in a statement"
+		case *ast.IfStmt:
+			if child == n.Init || child == n.Cond {
+				return nil, nil, "wrapping would change scoping: the access is in an if statement's init or condition"
+			}
+		case *ast.SwitchStmt:
+			if child == n.Init || child == n.Tag {
+				return nil, nil, "wrapping would change scoping: the access is in a switch statement's init or tag"
+			}
+		case *ast.TypeSwitchStmt:
+			if child == n.Init || child == n.Assign {
+				return nil, nil, "wrapping would change scoping: the access is in a type switch's init"
+			}
+		case *ast.ForStmt:
+			if child == n.Init || child == n.Cond || child == n.Post {
+				return nil, nil, "wrapping would change scoping: the access is in a for statement's init, condition or post"
+			}
+		case *ast.CaseClause:
+			if e, ok := child.(ast.Expr); ok && e != nil {
+				return nil, nil, "wrapping would change scoping: the access is in a case expression"
+			}
+		case *ast.BlockStmt, *ast.CommClause:
+		}
+		if s, ok := child.(ast.Stmt); ok {
+			switch p[i-1].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				switch s.(type) {
+				case *ast.LabeledStmt, *ast.ReturnStmt:
+					return nil, nil, "the access is in a labeled or return statement"
+				}
+				if why := r.blocking(s); why != "" {
+					return nil, nil, "wrapping would hold the lock across " + why
+				}
+				return s, p[i-1], ""
+			}
+		}
+	}
+	return nil, nil, "the access is not in a statement"
+}
+
+// blocking names a blocking operation in s (outside function literals).
+func (r *smRun) blocking(s ast.Stmt) string {
+	why := ""
+	ast.Inspect(s, func(n ast.Node) bool {
+		if why != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			why = "a channel send"
+		case *ast.UnaryExpr:
+			if n.Op.String() == "<-" {
+				why = "a channel receive"
+			}
+		case *ast.SelectStmt:
+			why = "a select"
+		case *ast.RangeStmt:
+			if _, ok := r.Info.TypeOf(n.X).Underlying().(*types.Chan); ok {
+				why = "a channel receive"
+			}
+		case *ast.CallExpr:
+			if r.isFunc(n, "time", "Sleep") {
+				why = "a time.Sleep"
+			}
+			if r.isMethod(n, "sync", "WaitGroup", "Wait") {
+				why = "a WaitGroup.Wait"
+			}
+		}
+		return true
+	})
+	return why
+}
+
+func (r *smRun) stmtLocks(s ast.Stmt, mu types.Object) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if obj, op := r.lockOp(c); obj == mu && (op == "Lock" || op == "RLock") {
+				found = true
+			}
+			if g := r.callee(c); g != nil && r.funcLocks(g)[mu] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (r *smRun) stmtWrites(s ast.Stmt, loc *types.Var) bool {
+	for _, a := range r.accesses {
+		if a.loc == loc && a.write && a.node.Pos() >= s.Pos() && a.node.End() <= s.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapFix puts recv.lock() before stmt and recv.unlock() after it.
+func wrapFix(stmt ast.Stmt, parent ast.Node, recv, lock, unlock string) Fix {
+	return func(ctx *FixContext) error {
+		ds, ok := ctx.Node(stmt).(dst.Stmt)
+		if !ok {
+			return fmt.Errorf("statement not found")
+		}
+		list := stmtList(ctx.Node(parent))
+		if list == nil {
+			return fmt.Errorf("statement list not found")
+		}
+		i := -1
+		for j, s := range *list {
+			if s == ds {
+				i = j
+			}
+		}
+		if i < 0 {
+			return fmt.Errorf("statement not in its list")
+		}
+		l, u := callStmt(recv, lock), callStmt(recv, unlock)
+		d := ds.Decorations()
+		l.Decs.Before, l.Decs.Start = d.Before, d.Start
+		d.Before, d.Start = dst.NewLine, nil
+		u.Decs.Before, u.Decs.After = dst.NewLine, d.After
+		d.After = dst.NewLine
+		*list = append((*list)[:i], append([]dst.Stmt{l, ds, u}, (*list)[i+1:]...)...)
+		return nil
+	}
+}
+
+func callStmt(recv, method string) *dst.ExprStmt {
+	var x dst.Expr
+	for i, part := range strings.Split(recv, ".") {
+		if i == 0 {
+			x = dst.NewIdent(part)
+		} else {
+			x = &dst.SelectorExpr{X: x, Sel: dst.NewIdent(part)}
+		}
+	}
+	return &dst.ExprStmt{X: &dst.CallExpr{Fun: &dst.SelectorExpr{X: x, Sel: dst.NewIdent(method)}}}
+}
