@@ -303,3 +303,17 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		t.Errorf("-q still shows the bar:\n%q", out)
 	}
 }
+
+// README's first command runs mapfix on the demo: it must show a finding of
+// every rule and the diff.
+func TestDemo(t *testing.T) {
+	r := mapfix(t, filepath.Join("..", ".."), "./testdata/demo")
+	if r.code != 1 || !strings.Contains(r.stdout, "--- a/testdata/demo/demo.go\n") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, rule := range []string{"capacity", "nilmap", "sharedmap"} {
+		if !strings.Contains(r.stdout, ": "+rule+": ") {
+			t.Errorf("no %s finding in the demo:\n%s", rule, r.stdout)
+		}
+	}
+}

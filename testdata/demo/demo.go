@@ -3,7 +3,10 @@
 //	go run ./cmd/mapfix ./testdata/demo
 package demo
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // User is a row of the users table.
 type User struct {
@@ -27,4 +30,38 @@ func Tags(s string) map[string]bool {
 		set[t] = true
 	}
 	return set
+}
+
+// Hits counts requests per tenant and path.
+func Hits(reqs []User) map[string]map[int]int {
+	hits := map[string]map[int]int{}
+	for _, r := range reqs {
+		hits[r.Name][r.ID]++ // panics: hits[r.Name] is a nil map
+	}
+	return hits
+}
+
+// Cache is shared by the request handlers.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+// Put stores v under k.
+func (c *Cache) Put(k string, v int) {
+	c.mu.Lock()
+	c.m[k] = v
+	c.mu.Unlock()
+}
+
+// Get returns the value under k.
+func (c *Cache) Get(k string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[k]
+}
+
+// Drop forgets k, but forgets the lock too.
+func (c *Cache) Drop(k string) {
+	delete(c.m, k)
 }
