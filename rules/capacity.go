@@ -752,17 +752,24 @@ func (r *capRun) escapes(v *types.Var) bool {
 // ptrMethodOnValue reports whether sel is a pointer method selected on an
 // addressable value, which takes the value's address.
 func (p *Pass) ptrMethodOnValue(sel *ast.SelectorExpr) bool {
+	ptrRecv, ptrBase := p.methodPointers(sel)
+	return ptrRecv && !ptrBase
+}
+
+// methodPointers reports, for a method value sel, whether the method has a
+// pointer receiver and whether it is selected on a pointer.
+func (p *Pass) methodPointers(sel *ast.SelectorExpr) (ptrRecv, ptrBase bool) {
 	s, ok := p.Info.Selections[sel]
 	if !ok || s.Kind() != types.MethodVal {
-		return false
+		return false, false
 	}
 	sig, ok := s.Obj().Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
-		return false
+		return false, false
 	}
-	_, ptrRecv := types.Unalias(sig.Recv().Type()).(*types.Pointer)
-	_, ptrBase := types.Unalias(s.Recv()).Underlying().(*types.Pointer)
-	return ptrRecv && !ptrBase
+	_, ptrRecv = types.Unalias(sig.Recv().Type()).(*types.Pointer)
+	_, ptrBase = types.Unalias(s.Recv()).Underlying().(*types.Pointer)
+	return ptrRecv, ptrBase
 }
 
 // hoistOK reports whether the call that f ranges over can be declared

@@ -386,16 +386,8 @@ func (r *nmRun) useOf(e ast.Expr, parents []ast.Node) nmUse {
 
 // nmPtrMethod reports whether sel selects a method with a pointer receiver.
 func (r *nmRun) nmPtrMethod(sel *ast.SelectorExpr) bool {
-	s, ok := r.Info.Selections[sel]
-	if !ok || s.Kind() != types.MethodVal {
-		return false
-	}
-	sig, ok := s.Obj().Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	_, ptr := types.Unalias(sig.Recv().Type()).(*types.Pointer)
-	return ptr
+	ptrRecv, _ := r.methodPointers(sel)
+	return ptrRecv
 }
 
 // callee returns the function or method that call calls, or nil.
