@@ -39,8 +39,14 @@ func TestSharedmapOracle(t *testing.T) {
 			if rerr != nil {
 				t.Fatal(rerr)
 			}
+			// The race detector sees a race only when the accesses happen
+			// with nothing ordering them, which a mutex taken nearby can
+			// do by chance on a loaded machine: a few runs are allowed.
+			for try := 1; try < 4 && (err == nil || !raced(before)); try++ {
+				before, err = goRun(t, dir, "-race")
+			}
 			if err == nil || !raced(before) {
-				t.Fatalf("before the fix: want a race report, got err %v and output:\n%s", err, before)
+				t.Fatalf("before the fix: want a race report in 4 runs, got err %v and output:\n%s", err, before)
 			}
 			if r := mapfix(t, dir, "-rules", "sharedmap", "-w"); r.code != 0 {
 				t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
