@@ -167,7 +167,12 @@ func applyWhole(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
 		failAll(out, ok, err.Error())
 		return nil, nil
 	}
-	return checkParse(splice(orig, base, fixed), ok, out)
+	src := splice(orig, base, fixed)
+	if src == nil {
+		failAll(out, ok, "the fix could not be placed in the file's own formatting")
+		return nil, nil
+	}
+	return checkParse(src, ok, out)
 }
 
 // runFixes calls each fix and returns those that applied.
@@ -299,7 +304,11 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 	for i, r := range regions {
 		b.WriteString(strings.Join(lines[next:r.start-1], ""))
 		region := []byte(strings.Join(lines[r.start-1:r.end], ""))
-		b.Write(splice(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1])))
+		spliced := splice(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]))
+		if spliced == nil {
+			return nil, nil, true
+		}
+		b.Write(spliced)
 		next = r.end
 	}
 	b.WriteString(strings.Join(lines[next:], ""))

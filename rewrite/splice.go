@@ -18,7 +18,8 @@ import (
 // fix, the hunk grows until it reaches such lines.
 //
 // Lines taken from the fixed text get the original's line ending, so CRLF
-// files stay CRLF.
+// files stay CRLF. It returns nil when it cannot place the fixes
+// faithfully; the fixes are then reported as not fixed.
 func splice(orig []byte, base, fixed []byte) []byte {
 	o, b, f := splitLines(orig), splitLines(base), splitLines(fixed)
 
@@ -58,12 +59,12 @@ func splice(orig []byte, base, fixed []byte) []byte {
 	// must be original lines, in order, or be framed by lines that are;
 	// else it grows, one line at a time, towards such lines. Outside
 	// replacements base and fixed lines are equal, so both ranges grow alike.
-	type placed struct{ o0, o1, f0, f1 int } // original [o0,o1) becomes fixed [f0,f1)
+	type placed struct{ o0, o1, b0, b1, f0, f1 int } // original [o0,o1) (base [b0,b1)) becomes fixed [f0,f1)
 	var ps []placed
 	for _, r := range repls {
 		for {
 			if o0, o1, ok := place(anchor, r.b0, r.b1); ok {
-				ps = append(ps, placed{o0, o1, r.f0, r.f1})
+				ps = append(ps, placed{o0, o1, r.b0, r.b1, r.f0, r.f1})
 				break
 			}
 			if r.b0 > 0 && anchor[r.b0-1] < 0 {
@@ -80,10 +81,21 @@ func splice(orig []byte, base, fixed []byte) []byte {
 	var merged []placed
 	for _, p := range ps {
 		if n := len(merged); n > 0 && merged[n-1].o1 > p.o0 {
-			merged[n-1].o1, merged[n-1].f1 = max(merged[n-1].o1, p.o1), max(merged[n-1].f1, p.f1)
+			m := &merged[n-1]
+			m.o1, m.b1, m.f1 = max(m.o1, p.o1), max(m.b1, p.b1), max(m.f1, p.f1)
 			continue
 		}
 		merged = append(merged, p)
+	}
+	// Growing steps base and fixed lines together, which is right only
+	// between replacements; the replaced ranges must account for exactly
+	// the lines the fixes add or remove, or a line would be lost or doubled.
+	delta := 0
+	for _, m := range merged {
+		delta += (m.f1 - m.f0) - (m.b1 - m.b0)
+	}
+	if delta != len(f)-len(b) {
+		return nil
 	}
 
 	eol := "\n"
@@ -92,10 +104,16 @@ func splice(orig []byte, base, fixed []byte) []byte {
 	}
 	var out strings.Builder
 	next := 0 // next original line to copy
-	for _, r := range merged {
-		for _, l := range o[next:r.o0] {
+	copyOrig := func(lines []string, more bool) {
+		for _, l := range lines {
 			out.WriteString(l)
+			if more && !strings.HasSuffix(l, "\n") {
+				out.WriteString(eol) // a last line without newline, now followed by more
+			}
 		}
+	}
+	for _, r := range merged {
+		copyOrig(o[next:r.o0], true)
 		for _, l := range f[r.f0:r.f1] {
 			out.WriteString(normLine(l))
 			if strings.HasSuffix(l, "\n") {
@@ -104,9 +122,7 @@ func splice(orig []byte, base, fixed []byte) []byte {
 		}
 		next = r.o1
 	}
-	for _, l := range o[next:] {
-		out.WriteString(l)
-	}
+	copyOrig(o[next:], false)
 	return []byte(out.String())
 }
 

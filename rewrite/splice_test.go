@@ -87,3 +87,18 @@ func TestLineEdits(t *testing.T) {
 		}
 	}
 }
+
+// Growing a replacement across a later one that deletes lines must not
+// double a line: such a splice is refused.
+func TestSpliceRefusesToDoubleLines(t *testing.T) {
+	if got := splice([]byte("a\nX1\nX2\nX3\nd\n"), []byte("a\nY1\nY2\nY3\nd\n"), []byte("a\nZ1\nY2\nd\n")); got != nil {
+		t.Fatalf("got %q, want a refusal", got)
+	}
+}
+
+// An insertion after a last line without newline gets its own line.
+func TestSpliceAfterLastLineWithoutNewline(t *testing.T) {
+	if got := splice([]byte("a\nb\n}"), []byte("a\nb\n}\n"), []byte("a\nb\n}\n// x\n")); string(got) != "a\nb\n}\n// x\n" {
+		t.Fatalf("got %q", got)
+	}
+}
