@@ -36,18 +36,52 @@ type span struct {
 	a, b int // first line in the old and in the new text
 }
 
+// looseLine reduces a line to its tokens, as far as whitespace goes: it
+// drops the terminator and every run of blanks, except that one space stays
+// between two word characters (so "x  :=  f( a )" and "x := f(a)" compare
+// equal, "return x" and "returnx" do not). It lets a line that only the
+// printer reformatted still match its original.
+func looseLine(s string) string {
+	s = normLine(s)
+	var b strings.Builder
+	var prev rune // last rune written
+	blank := false
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			blank = true
+			continue
+		}
+		if blank && isWordRune(prev) && isWordRune(c) {
+			b.WriteByte(' ')
+		}
+		blank = false
+		b.WriteRune(c)
+		prev = c
+	}
+	return b.String()
+}
+
+func isWordRune(c rune) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
 // lineDiff diffs two texts line by line (terminators ignored) with go-diff's
 // line mode: every distinct line becomes one rune, and the runes are diffed.
 func lineDiff(a, b []string) []span {
+	return lineDiffBy(a, b, normLine)
+}
+
+// lineDiffBy is lineDiff with lines compared as norm makes them.
+func lineDiffBy(a, b []string, norm func(string) string) []span {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // deterministic: the same input always gives the same diff
 	var ta, tb strings.Builder
 	for _, l := range a {
-		ta.WriteString(normLine(l))
+		ta.WriteString(norm(l))
 		ta.WriteByte('\n')
 	}
 	for _, l := range b {
-		tb.WriteString(normLine(l))
+		tb.WriteString(norm(l))
 		tb.WriteByte('\n')
 	}
 	ra, rb, _ := dmp.DiffLinesToRunes(ta.String(), tb.String())

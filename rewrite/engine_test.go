@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -347,4 +348,123 @@ func TestFixOutsideItsDeclaration(t *testing.T) {
 	if len(res.Changes) != 1 || string(res.Changes[0].New) != strings.Replace(src, "var Limit = 1", "var Limit = 64", 1) || !res.Findings[0].Fixable {
 		t.Fatalf("%+v", res)
 	}
+}
+
+// guardRule reports every `x := make(map…)` statement in a block and fixes
+// it by inserting, after it, a two-level statement:
+//
+//	if x == nil {
+//		panic("nil")
+//	}
+func guardRule(name string) *rules.Rule {
+	return &rules.Rule{Name: name, Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				block, ok := n.(*ast.BlockStmt)
+				if !ok {
+					return true
+				}
+				for _, st := range block.List {
+					as, ok := st.(*ast.AssignStmt)
+					if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 {
+						continue
+					}
+					call, ok := as.Rhs[0].(*ast.CallExpr)
+					if !ok {
+						continue
+					}
+					if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "make" {
+						continue
+					}
+					name := as.Lhs[0].(*ast.Ident).Name
+					out = append(out, rules.Finding{Rule: "guard", Pos: as.Pos(), End: as.End(), Message: "unguarded make",
+						Fix: func(ctx *rules.FixContext) error {
+							b := ctx.Node(block).(*dst.BlockStmt)
+							s := ctx.Node(as).(dst.Stmt)
+							i := slices.Index(b.List, s)
+							guard := &dst.IfStmt{
+								Cond: &dst.BinaryExpr{X: dst.NewIdent(name), Op: token.EQL, Y: dst.NewIdent("nil")},
+								Body: &dst.BlockStmt{List: []dst.Stmt{&dst.ExprStmt{X: &dst.CallExpr{
+									Fun: dst.NewIdent("panic"), Args: []dst.Expr{&dst.BasicLit{Kind: token.STRING, Value: `"nil"`}}}}}},
+							}
+							guard.Decs.Before = dst.NewLine
+							b.List = slices.Insert(b.List, i+1, dst.Stmt(guard))
+							return nil
+						}})
+				}
+				return true
+			})
+		}
+		return out
+	}}
+}
+
+// In a file indented with spaces, only the fixed line changes, and the
+// lines a fix adds are indented like their neighbours, with the file's
+// own unit of indentation.
+func TestSpaceIndentedFile(t *testing.T) {
+	src := "package m\n\n" +
+		"// F is not gofmt-formatted.\n" +
+		"func F(ok bool) map[int]int {\n" +
+		"  x :=   1 // one\n" +
+		"  if ok {\n" +
+		"    m := make(map[int]int)\n" +
+		"    m[x] = x  // aligned by hand\n" +
+		"    return m\n" +
+		"  }\n" +
+		"  return nil\n" +
+		"}\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("toy", "8"))
+	want := strings.Replace(src, "make(map[int]int)", "make(map[int]int, 8)", 1)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("hint: got\n%s\nwant\n%s", newText(res), want)
+	}
+
+	res = runToy(t, dir, false, guardRule("guard"))
+	want = strings.Replace(src, "    m := make(map[int]int)\n",
+		"    m := make(map[int]int)\n    if m == nil {\n      panic(\"nil\")\n    }\n", 1)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("guard: got\n%s\nwant\n%s", newText(res), want)
+	}
+}
+
+// A file that mixes tabs and spaces: the new lines follow the line they
+// are inserted after, and no other line changes.
+func TestMixedIndentationFile(t *testing.T) {
+	src := "package m\n\n" +
+		"func F(ok bool) map[int]int {\n" +
+		"\tx := 1\n" +
+		"\tif ok {\n" +
+		"        m := make(map[int]int)\n" +
+		"\t\tm[x] = x\n" +
+		"\t\treturn m\n" +
+		"\t}\n" +
+		"    return nil\n" +
+		"}\n\n" +
+		"func G() map[int]int {\n" +
+		"\tk := make(map[int]int)\n" +
+		"    return k\n" +
+		"}\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, hintRule("toy", "8"), guardRule("guard"))
+	want := strings.NewReplacer(
+		"        m := make(map[int]int)\n",
+		"        m := make(map[int]int, 8)\n        if m == nil {\n            panic(\"nil\")\n        }\n",
+		"\tk := make(map[int]int)\n",
+		"\tk := make(map[int]int, 8)\n\tif k == nil {\n\t\tpanic(\"nil\")\n\t}\n",
+	).Replace(src)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("got\n%s\nwant\n%s", newText(res), want)
+	}
+}
+
+// newText shows the new text of each changed file, for a test's failure.
+func newText(res *Result) string {
+	var b strings.Builder
+	for _, c := range res.Changes {
+		fmt.Fprintf(&b, "%s:\n%s", c.Path, c.New)
+	}
+	return b.String()
 }

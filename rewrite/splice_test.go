@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,21 +17,48 @@ func TestSpliceKeepsUnformattedNeighbours(t *testing.T) {
 }
 
 func TestSpliceGrowsToAnchors(t *testing.T) {
-	// The fix inserts a line after b, which the printer reformatted: the
-	// insertion lands before c, the next line the original shares.
-	orig := "a\n  b\nc\n"
-	base := "a\nb\nc\n"
-	fixed := "a\nb\nnew\nc\n"
-	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\n  b\nnew\nc\n" {
+	// The fix inserts a line after b2, which the printer split from b1:
+	// the insertion lands before c, the next line the original shares.
+	orig := "a\nb1; b2\nc\n"
+	base := "a\nb1\nb2\nc\n"
+	fixed := "a\nb1\nb2\nnew\nc\n"
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\nb1; b2\nnew\nc\n" {
 		t.Fatalf("got %q", got)
 	}
-	// A changed line whose own text differs in the original takes its
-	// unanchored neighbours with it, no more.
+	// A changed line whose original differs only in spacing is replaced
+	// alone.
 	orig = "a\nb  =  1\nc\nd\n"
 	base = "a\nb = 1\nc\nd\n"
 	fixed = "a\nb = 2\nc\nd\n"
 	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\nb = 2\nc\nd\n" {
 		t.Fatalf("got %q", got)
+	}
+	// A changed line whose original the printer split takes its
+	// unanchored neighbours with it, no more.
+	orig = "a\nb; c\nd\n"
+	base = "a\nb\nc\nd\n"
+	fixed = "a\nb\nC\nd\n"
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != "a\nb\nC\nd\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// Lines a fix adds take the original's indentation, a unit per level; the
+// lines of a raw string keep theirs.
+func TestSpliceIndentsLikeTheOriginal(t *testing.T) {
+	orig := "func f() {\n  x :=  1\n  if x {\n    y()\n  }\n}\n"
+	base := "func f() {\n\tx := 1\n\tif x {\n\t\ty()\n\t}\n}\n"
+	add := "\tif x {\n\t\tz := `a\n\tb`\n\t}\n"
+	fixed := strings.Replace(base, "\tif x {\n", add+"\tif x {\n", 1)
+	want := strings.Replace(orig, "  if x {\n", "  if x {\n    z := `a\n\tb`\n  }\n  if x {\n", 1)
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != want {
+		t.Fatalf("got %q\nwant %q", got, want)
+	}
+	// A line changed in place keeps its own line's indentation.
+	fixed = strings.NewReplacer("\tx := 1", "\tx := 2", "\t\ty()", "\t\ty(x)").Replace(base)
+	want = strings.NewReplacer("  x :=  1", "  x := 2", "    y()", "    y(x)").Replace(orig)
+	if got := splice([]byte(orig), []byte(base), []byte(fixed)); string(got) != want {
+		t.Fatalf("got %q\nwant %q", got, want)
 	}
 }
 
@@ -45,7 +73,8 @@ func TestSpliceCRLFAndNoFinalNewline(t *testing.T) {
 
 // FuzzSplice checks the invariants any input must keep: with no fix, the
 // original comes back byte for byte; on a formatted original, the fixed
-// text comes back as printed.
+// text comes back as printed; on an original that differs from the printed
+// text in indentation only, it comes back with the same tokens per line.
 func FuzzSplice(f *testing.F) {
 	f.Add("package p\n\nfunc f() {\n\tx := 1\n}\n", "package p\n\nfunc f() {\n  x:=1\n}\n", 2, "\ty := 2\n")
 	f.Add("a\r\nb\r\n", "a\nb\n", 0, "z\n")
@@ -62,6 +91,23 @@ func FuzzSplice(f *testing.F) {
 		fixed := strings.Join(lines[:at], "") + insert + strings.Join(lines[at:], "")
 		if got := splice([]byte(base), []byte(base), []byte(fixed)); strings.ReplaceAll(string(got), "\r", "") != strings.ReplaceAll(fixed, "\r", "") {
 			t.Fatalf("formatted original: got %q, want %q", got, fixed)
+		}
+		var spaced strings.Builder // base indented with two spaces a tab
+		for _, l := range lines {
+			ws := len(l) - len(strings.TrimLeft(l, "\t"))
+			spaced.WriteString(strings.Repeat("  ", ws) + l[ws:])
+		}
+		got := splice([]byte(spaced.String()), []byte(base), []byte(fixed))
+		if got == nil {
+			t.Fatalf("re-indented original %q: no splice", spaced.String())
+		}
+		gl, fl := splitLines(bytes.ReplaceAll(got, []byte("\r"), nil)), splitLines([]byte(strings.ReplaceAll(fixed, "\r", "")))
+		same := len(gl) == len(fl)
+		for i := 0; same && i < len(gl); i++ {
+			same = looseLine(gl[i]) == looseLine(fl[i])
+		}
+		if !same {
+			t.Fatalf("re-indented original %q: got %q, want the lines of %q", spaced.String(), got, fixed)
 		}
 	})
 }
