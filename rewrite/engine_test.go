@@ -468,3 +468,127 @@ func newText(res *Result) string {
 	}
 	return b.String()
 }
+
+// callRule reports the make call assigned to the variable target and fixes
+// it with fix.
+func callRule(name, target string, fix func(ctx *rules.FixContext, call *dst.CallExpr) error) *rules.Rule {
+	return &rules.Rule{Name: name, Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+					return true
+				}
+				if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != target {
+					return true
+				}
+				call, ok := as.Rhs[0].(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				out = append(out, rules.Finding{Rule: name, Pos: call.Pos(), End: call.End(), Message: "make of " + target,
+					Fix: func(ctx *rules.FixContext) error { return fix(ctx, ctx.Node(call).(*dst.CallExpr)) }})
+				return true
+			})
+		}
+		return out
+	}}
+}
+
+func addArg(value string, kind token.Token) func(*rules.FixContext, *dst.CallExpr) error {
+	return func(_ *rules.FixContext, c *dst.CallExpr) error {
+		c.Args = append(c.Args, &dst.BasicLit{Kind: kind, Value: value})
+		return nil
+	}
+}
+
+// findingsByRule indexes findings by rule, for toy rules that find one each.
+func findingsByRule(t *testing.T, res *Result) map[string]Finding {
+	t.Helper()
+	by := map[string]Finding{}
+	for _, f := range res.Findings {
+		if _, dup := by[f.Rule]; dup {
+			t.Fatalf("two findings of %s: %+v", f.Rule, res.Findings)
+		}
+		by[f.Rule] = f
+	}
+	return by
+}
+
+// When the fixes of a file together break type-checking, the engine tries
+// them one by one. A fix that then fails in another way must not make the
+// fixes kept before it look unfixed: what is reported matches what is
+// written.
+func TestBisectStatusMatchesOutput(t *testing.T) {
+	src := "package m\n\nfunc F() (map[int]int, map[string]bool, map[int]bool) {\n\ta := make(map[int]int)\n\tb := make(map[string]bool)\n\tc := make(map[int]bool)\n\treturn a, b, c\n}\n"
+	bad := callRule("bad", "b", addArg(`"x"`, token.STRING))
+	// fragile's fix is sound only next to bad's: alone, it prints a file
+	// that does not parse.
+	var bCall *ast.CallExpr
+	fragile := callRule("fragile", "c", func(ctx *rules.FixContext, c *dst.CallExpr) error {
+		if len(ctx.Node(bCall).(*dst.CallExpr).Args) == 2 {
+			return addArg("8", token.INT)(ctx, c)
+		}
+		c.Fun = dst.NewIdent("make((")
+		return nil
+	})
+	run := fragile.Run
+	fragile.Run = func(p *rules.Pass) []rules.Finding {
+		ast.Inspect(p.Files[0], func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Lhs[0].(*ast.Ident).Name == "b" {
+				bCall = as.Rhs[0].(*ast.CallExpr)
+			}
+			return true
+		})
+		return run(p)
+	}
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, callRule("good", "a", addArg("8", token.INT)), bad, fragile)
+	by := findingsByRule(t, res)
+	if !by["good"].Fixable || by["bad"].Fixable || !strings.Contains(by["bad"].Reason, "type-check") || by["fragile"].Fixable || by["fragile"].Reason == "" {
+		t.Errorf("findings: %+v", res.Findings)
+	}
+	// The reason names the file as findings do.
+	if !strings.Contains(by["bad"].Reason, "type-check: "+by["bad"].Pos.Filename+":") {
+		t.Errorf("reason %q does not name %s", by["bad"].Reason, by["bad"].Pos.Filename)
+	}
+	want := strings.Replace(src, "make(map[int]int)", "make(map[int]int, 8)", 1)
+	if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+		t.Fatalf("got\n%s\nwant\n%s", newText(res), want)
+	}
+}
+
+// A fix that fails after changing part of the tree leaves nothing of its
+// change: the file's other fixes run again on a fresh decoration.
+func TestFailedFixLeavesNoTrace(t *testing.T) {
+	src := "package m\n\nfunc F() (map[int]int, map[string]bool) {\n\ta := make(map[int]int)\n\tb := make(map[string]bool)\n\treturn a, b\n}\n"
+	for _, tc := range []struct {
+		name   string
+		fail   func()
+		reason string
+	}{
+		{"error", nil, "half done"},
+		{"panic", func() { panic("half done") }, "internal error: half done"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			half := callRule("half", "b", func(ctx *rules.FixContext, c *dst.CallExpr) error {
+				c.Args = append(c.Args, &dst.BasicLit{Kind: token.INT, Value: "99"})
+				if tc.fail != nil {
+					tc.fail()
+				}
+				return fmt.Errorf("half done")
+			})
+			dir := writeModule(t, map[string]string{"a.go": src})
+			res := runToy(t, dir, false, callRule("good", "a", addArg("8", token.INT)), half)
+			by := findingsByRule(t, res)
+			if !by["good"].Fixable || by["half"].Fixable || !strings.Contains(by["half"].Reason, tc.reason) {
+				t.Errorf("findings: %+v", res.Findings)
+			}
+			want := strings.Replace(src, "make(map[int]int)", "make(map[int]int, 8)", 1)
+			if len(res.Changes) != 1 || string(res.Changes[0].New) != want {
+				t.Fatalf("got\n%s\nwant\n%s", newText(res), want)
+			}
+		})
+	}
+}

@@ -45,8 +45,13 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 	}
 
 	if errs := typecheck(p, changed); len(errs) > 0 {
-		// Some fix breaks the package. Find which, one fix at a time, and
-		// keep the others: this is rare, so its cost does not matter.
+		// Some fix breaks the package. Find which: add the fixes to those
+		// kept one at a time, each trial on a fresh decoration of the
+		// original, and keep a fix only when its trial applies every fix
+		// and type-checks. This is rare, so its cost does not matter. A
+		// trial's outcomes are recorded on a scratch copy: the kept fixes
+		// stay fixed, and their source is that of the last trial that
+		// passed.
 		accepted := map[string][]byte{}
 		for _, name := range names {
 			if changed[name] == nil {
@@ -58,18 +63,24 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 					continue
 				}
 				trial := append(slices.Clone(keep), pf)
-				fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, trial, out)
+				scratch := slices.Clone(out)
+				fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, trial, scratch)
 				if len(ok) < len(trial) {
-					continue // applyFixes has recorded why
+					reason := scratch[pf.idx].Reason
+					if scratch[pf.idx].Fixable || reason == "" {
+						reason = "the fix could not be applied together with the file's other fixes"
+					}
+					r.unfix(out, []pending{pf}, reason)
+					continue
 				}
+				prev, had := accepted[name]
 				accepted[name] = fixed
 				if errs := typecheck(p, accepted); len(errs) > 0 {
-					out[pf.idx].Fixable = false
-					out[pf.idx].Reason = "the fix would not type-check: " + errs[0].Error()
-					if len(keep) == 0 {
-						delete(accepted, name)
+					r.unfix(out, []pending{pf}, "the fix would not type-check: "+r.describe(errs[0]))
+					if had {
+						accepted[name] = prev
 					} else {
-						accepted[name], _ = applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, keep, out)
+						delete(accepted, name)
 					}
 					continue
 				}
@@ -107,10 +118,27 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 // of just the declarations that hold their findings; only a fix that
 // reaches outside them (another declaration, a new import) makes the whole
 // file decorated.
+//
+// A fix that fails may have changed part of the tree before it did: the
+// others then run again, on a fresh decoration of the original, so that
+// nothing of it remains.
 func applyFixes(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
-	if regions := declRegions(sf.fset, sf.ast, ps); regions != nil {
-		if src, ok, whole := applyInRegions(sf, regions, ps, out); !whole {
+	for len(ps) > 0 {
+		src, ok, failed := applyOnce(sf, ps, out)
+		if !failed {
 			return src, ok
+		}
+		ps = ok
+	}
+	return nil, nil
+}
+
+// applyOnce is one try of applyFixes. When a fix fails, it reports failed
+// and the fixes that did not, and no source.
+func applyOnce(sf *srcFile, ps []pending, out []Finding) (src []byte, ok []pending, failed bool) {
+	if regions := declRegions(sf.fset, sf.ast, ps); regions != nil {
+		if src, ok, failed, whole := applyInRegions(sf, regions, ps, out); !whole {
+			return src, ok, failed
 		}
 	}
 	return applyWhole(sf, ps, out)
@@ -148,31 +176,35 @@ func (sf *srcFile) fixContext(d *decorator.Decorator, df *dst.File, missing func
 	}
 }
 
-func applyWhole(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
+func applyWhole(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending, bool) {
 	fset, f, orig := sf.fset, sf.ast, sf.orig
 	d := decorator.NewDecorator(fset)
 	df, err := d.DecorateFile(f)
 	if err != nil {
 		failAll(out, ps, "cannot decorate the file: "+err.Error())
-		return nil, nil
+		return nil, nil, false
 	}
 	base, err := restore(df)
 	if err != nil {
 		failAll(out, ps, err.Error())
-		return nil, nil
+		return nil, nil, false
 	}
 	ok := runFixes(sf.fixContext(d, df, func() {}), ps, out)
+	if len(ok) < len(ps) {
+		return nil, ok, true
+	}
 	fixed, err := restore(df)
 	if err != nil {
 		failAll(out, ok, err.Error())
-		return nil, nil
+		return nil, nil, false
 	}
 	src := splice(orig, base, fixed)
 	if src == nil {
 		failAll(out, ok, "the fix could not be placed in the file's own formatting")
-		return nil, nil
+		return nil, nil, false
 	}
-	return checkParse(src, ok, out)
+	src, ok = checkParse(src, ok, out)
+	return src, ok, false
 }
 
 // runFixes calls each fix and returns those that applied.
@@ -255,8 +287,9 @@ const regionMark = "//mapfix:region"
 // applyInRegions decorates a file made of the regions' declarations alone,
 // each preceded by a marker comment, fixes it, and splices each region of
 // the printed result into the original. It reports whole when a fix needs
-// more of the file than the regions.
-func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, whole bool) {
+// more of the file than the regions, and failed, as applyOnce does, when
+// a fix fails.
+func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, failed, whole bool) {
 	fset, f, orig := sf.fset, sf.ast, sf.orig
 	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
 	part := &ast.File{Name: f.Name, Package: f.Package, FileStart: f.FileStart, FileEnd: f.FileEnd}
@@ -272,14 +305,14 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 	d := decorator.NewDecorator(fset)
 	df, err := d.DecorateFile(part)
 	if err != nil {
-		return nil, nil, true
+		return nil, nil, false, true
 	}
 	for i, decl := range df.Decls {
 		decl.Decorations().Start.Prepend(fmt.Sprintf("%s:%d", regionMark, i))
 	}
 	base, err := restore(df)
 	if err != nil {
-		return nil, nil, true
+		return nil, nil, false, true
 	}
 	// A fix that asks for a node outside the regions, or for an import,
 	// needs the whole file: note it and let it go on, its result is dropped.
@@ -288,15 +321,19 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 	ctx.Import = func(path string) string { whole = true; return path }
 	ok = runFixes(ctx, ps, scratch)
 	if whole {
-		return nil, nil, true
+		return nil, nil, false, true
+	}
+	if len(ok) < len(ps) {
+		copy(out, scratch) // why the others failed
+		return nil, ok, true, false
 	}
 	fixed, err := restore(df)
 	if err != nil {
-		return nil, nil, true
+		return nil, nil, false, true
 	}
 	baseSegs, fixedSegs := regionSegments(base), regionSegments(fixed)
 	if len(baseSegs) != len(regions)+1 || len(fixedSegs) != len(regions)+1 || baseSegs[0] != fixedSegs[0] {
-		return nil, nil, true // the markers or the package clause moved
+		return nil, nil, false, true // the markers or the package clause moved
 	}
 	lines := splitLines(orig)
 	var b strings.Builder
@@ -306,7 +343,7 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 		region := []byte(strings.Join(lines[r.start-1:r.end], ""))
 		spliced := splice(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]))
 		if spliced == nil {
-			return nil, nil, true
+			return nil, nil, false, true
 		}
 		b.Write(spliced)
 		next = r.end
@@ -314,7 +351,7 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 	b.WriteString(strings.Join(lines[next:], ""))
 	copy(out, scratch)
 	src, ok = checkParse([]byte(b.String()), ok, out)
-	return src, ok, false
+	return src, ok, false, false
 }
 
 // regionSegments splits printed text at the region markers: the text before
@@ -367,4 +404,15 @@ func (r *runner) findingEdits(sf *srcFile, ps []pending, out []Finding) {
 		out[pf.idx].Edits = lineEdits(sf.orig, src)
 		out[pf.idx].Diff = unifiedDiff(out[pf.idx].Pos.Filename, sf.orig, src)
 	}
+}
+
+// describe words an error of the type checker with its position as the
+// user sees it.
+func (r *runner) describe(err error) string {
+	if te, ok := err.(types.Error); ok && te.Fset != nil {
+		pos := te.Fset.PositionFor(te.Pos, false)
+		pos.Filename = r.opts.relPath(pos.Filename)
+		return pos.String() + ": " + te.Msg
+	}
+	return err.Error()
 }
