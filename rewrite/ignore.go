@@ -31,7 +31,9 @@ type directive struct {
 // DirectiveRule names the findings about directives themselves.
 const DirectiveRule = "mapfix"
 
-func parseDirectives(fset *token.FileSet, f *ast.File) []*directive {
+// parseDirectives finds the directives of f; their lines go through //line
+// directives when adjusted is set, as the findings' lines do.
+func parseDirectives(fset *token.FileSet, f *ast.File, adjusted bool) []*directive {
 	var ds []*directive
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
@@ -40,7 +42,7 @@ func parseDirectives(fset *token.FileSet, f *ast.File) []*directive {
 				continue
 			}
 			text = text[2:]
-			d := &directive{pos: c.Pos(), line: fset.Position(c.Pos()).Line}
+			d := &directive{pos: c.Pos(), line: fset.PositionFor(c.Pos(), adjusted).Line}
 			switch {
 			case strings.HasPrefix(text, "mapfix:ignore"):
 				fields := strings.Fields(strings.TrimPrefix(text, "mapfix:ignore"))
