@@ -40,7 +40,7 @@ func parseDirectives(fset *token.FileSet, f *ast.File) []*directive {
 				continue
 			}
 			text = text[2:]
-			d := &directive{pos: c.Pos(), line: fset.Position(c.Pos()).Line}
+			d := &directive{pos: c.Pos(), line: fset.PositionFor(c.Pos(), false).Line}
 			switch {
 			case strings.HasPrefix(text, "mapfix:ignore"):
 				fields := strings.Fields(strings.TrimPrefix(text, "mapfix:ignore"))

@@ -249,7 +249,9 @@ func (r *runner) processPackage(p *packages.Package) {
 	byFile := map[string][]pending{}
 	var out []Finding
 	add := func(rf rules.Finding, name string) {
-		if r.changed != nil && !r.changed.has(name, p.Fset.Position(rf.Pos).Line) {
+		// Lines as they are in the file, which is what git diffs: a //line
+		// directive must not move a finding onto another line.
+		if r.changed != nil && !r.changed.has(name, p.Fset.PositionFor(rf.Pos, false).Line) {
 			return
 		}
 		f := Finding{
@@ -285,7 +287,7 @@ func (r *runner) processPackage(p *packages.Package) {
 				continue
 			}
 			rf.Rule = rule.Name
-			line := p.Fset.Position(rf.Pos).Line
+			line := p.Fset.PositionFor(rf.Pos, false).Line
 			silenced := false
 			for _, d := range ds {
 				if d.silences(rule.Name, line) {
