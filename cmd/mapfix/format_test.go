@@ -133,17 +133,8 @@ func TestRDJSON(t *testing.T) {
 	if d.Code.Value != "capacity" || len(d.Suggestions) != 1 {
 		t.Fatalf("%+v", d)
 	}
-	s := d.Suggestions[0]
-	// One suggestion, over the lines the comment covers.
-	if s.Range.Start.Line != d.Location.Range.Start.Line || s.Range.End.Line-1 != d.Location.Range.End.Line || s.Range.Start.Column != 1 || s.Range.End.Column != 1 {
-		t.Errorf("suggestion range %+v, comment range %+v", s.Range, d.Location.Range)
-	}
 	if d.Location.Range.Start.Column != 9 {
 		t.Errorf("comment starts at column %d, want the finding's 9", d.Location.Range.Start.Column)
-	}
-	got := replaceLines(hoistSrc, s.Range.Start.Line, s.Range.End.Line, s.Text)
-	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
-		t.Errorf("suggestion gives\n%s\nwant\n%s", got, want)
 	}
 	if len(out.Diagnostics[1].Suggestions) != 0 || !strings.Contains(out.Diagnostics[1].Message, "not fixed") {
 		t.Errorf("directive diagnostic: %+v", out.Diagnostics[1])
@@ -156,6 +147,107 @@ func TestRDJSON(t *testing.T) {
 	}
 	for _, l := range lines {
 		validate(t, schema(t, "Diagnostic.json"), l)
+	}
+}
+
+// nestedSrc has a nilmap fix that inserts lines before its finding.
+const nestedSrc = `package p
+
+// Hits counts requests per tenant and path.
+func Hits(reqs []string) map[string]map[string]int {
+	hits := map[string]map[string]int{}
+	for _, r := range reqs {
+		hits[r][r]++
+	}
+	return hits
+}
+`
+
+// applySuggestion applies a diagnostic's suggestion to src as reviewdog's
+// GitHub reporter builds it (service/github/github.go, buildSingleSuggestion)
+// and GitHub applies it: the suggestion's lines must be the comment's, and
+// its text, plus a newline, replaces those lines; with columns, the text
+// is first spliced into the first and last lines.
+func applySuggestion(src string, d rdDiagnostic) (string, error) {
+	s := d.Suggestions[0]
+	start, end := s.Range.Start.Line, s.Range.End.Line
+	if end == 0 {
+		end = start
+	}
+	cStart, cEnd := d.Location.Range.Start.Line, d.Location.Range.End.Line
+	if cEnd == 0 {
+		cEnd = cStart
+	}
+	if start != cStart || end != cEnd {
+		return "", fmt.Errorf("GitHub comment range and suggestion line range must be same. L%d-L%d v.s. L%d-L%d", cStart, cEnd, start, end)
+	}
+	lines := strings.SplitAfter(src, "\n")
+	if start < 1 || end < start || end > len(lines) {
+		return "", fmt.Errorf("suggestion lines %d-%d outside the file", start, end)
+	}
+	text := s.Text + "\n"
+	if s.Text == "" {
+		text = ""
+	}
+	if s.Range.Start.Column > 0 || s.Range.End.Column > 0 {
+		first := strings.TrimSuffix(lines[start-1], "\n")
+		last := strings.TrimSuffix(lines[end-1], "\n")
+		text = first[:max(s.Range.Start.Column-1, 0)] + s.Text + last[max(s.Range.End.Column-1, 0):] + "\n"
+	}
+	return strings.Join(lines[:start-1], "") + text + strings.Join(lines[end:], ""), nil
+}
+
+// Every suggestion replaces exactly the lines its comment covers, or
+// reviewdog refuses it, and the suggestions, applied, make the file -w
+// writes.
+func TestRDJSONSuggestionsMatchComments(t *testing.T) {
+	both := strings.Replace(nestedSrc, "package p\n", fillSrc, 1)
+	for name, src := range map[string]string{"hoist": hoistSrc, "fill": fillSrc, "nested": nestedSrc, "both": both} {
+		t.Run(name, func(t *testing.T) {
+			dir := module(t, map[string]string{"p/p.go": src})
+			for _, format := range []string{"rdjson", "rdjsonl"} {
+				r := mapfix(t, dir, "-q", "-format", format)
+				var ds []rdDiagnostic
+				if format == "rdjson" {
+					var out struct{ Diagnostics []rdDiagnostic }
+					if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+						t.Fatal(err)
+					}
+					ds = out.Diagnostics
+				} else {
+					for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+						var d rdDiagnostic
+						if err := json.Unmarshal([]byte(l), &d); err != nil {
+							t.Fatal(err)
+						}
+						ds = append(ds, d)
+					}
+				}
+				got := src
+				n := 0
+				// Bottom up, so that earlier lines keep their numbers.
+				for i := len(ds) - 1; i >= 0; i-- {
+					d := ds[i]
+					if len(d.Suggestions) == 0 {
+						continue
+					}
+					n++
+					if d.Location.Range.Start.Line != d.Suggestions[0].Range.Start.Line || d.Location.Range.End.Line != d.Suggestions[0].Range.End.Line {
+						t.Errorf("%s: comment lines %+v, suggestion lines %+v", format, d.Location.Range, d.Suggestions[0].Range)
+					}
+					var err error
+					if got, err = applySuggestion(got, d); err != nil {
+						t.Fatalf("%s: %v", format, err)
+					}
+				}
+				if n == 0 {
+					t.Fatalf("%s: no suggestion in\n%s", format, r.stdout)
+				}
+				if want := fixedByW(t, map[string]string{"p/p.go": src}); got != want {
+					t.Errorf("%s: suggestions give\n%s\nwant (-w)\n%s", format, got, want)
+				}
+			}
+		})
 	}
 }
 
@@ -175,7 +267,7 @@ func TestRDJSONFarEditsInMessage(t *testing.T) {
 	if len(ds) != 1 || len(ds[0].Suggestions) != 1 {
 		t.Fatalf("%+v", ds)
 	}
-	if s := ds[0].Suggestions[0]; s.Range.Start.Line != 20 || s.Range.End.Line != 21 || !strings.HasPrefix(s.Text, "\tif m[a] == nil") {
+	if s := ds[0].Suggestions[0]; s.Range.Start.Line != 20 || s.Range.End.Line != 20 || !strings.HasPrefix(s.Text, "\tif m[a] == nil") {
 		t.Errorf("the suggestion is not the edit at the finding: %+v", s)
 	}
 	if !strings.Contains(ds[0].Message, "```diff\n--- a/a.go\n+++ b/a.go\n@@ the whole fix @@\n```") {
