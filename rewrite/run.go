@@ -105,12 +105,13 @@ func run(opts Options) (*Result, error) {
 	}
 	var batches []batch
 	for _, g := range tgt.groups {
-		bs, errs, err := opts.list(g)
+		bs, errs, warnings, err := opts.list(g, tgt.files)
 		if err != nil {
 			return nil, err
 		}
 		res.Errors = append(res.Errors, errs...)
-		if len(bs) == 0 && len(errs) == 0 {
+		res.Warnings = append(res.Warnings, warnings...)
+		if len(bs) == 0 && len(errs) == 0 && len(warnings) == 0 {
 			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " ")})
 		}
 		batches = append(batches, bs...)

@@ -317,3 +317,64 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+// A pre-commit hook passes every staged .go file, also those the build
+// leaves out and those under testdata/: they are skipped with a warning
+// that names them and says why, and do not fail the hook.
+func TestFilesExcludedFromTheBuild(t *testing.T) {
+	ignored := "//go:build ignore\n\n" + fillSrc
+	dir := module(t, map[string]string{
+		"p/p.go":            fillSrc,
+		"p/gen.go":          ignored,
+		"gen/gen.go":        ignored, // the only file of its directory
+		"p/p_plan9.go":      strings.ReplaceAll(fillSrc, "Index", "Plan9"),
+		"q/q_test.go":       strings.ReplaceAll(fillSrc, "package p", "package q"),
+		"testdata/x/x.go":   "package x\n\nfunc X( {\n", // broken on purpose
+		"p/testdata/fix.go": fillSrc,
+	})
+	skipped := map[string]string{
+		"p/gen.go":          "build constraints",
+		"gen/gen.go":        "build constraints",
+		"p/p_plan9.go":      "build constraints",
+		"q/q_test.go":       "-tests=false",
+		"testdata/x/x.go":   "testdata",
+		"p/testdata/fix.go": "testdata",
+	}
+	args := []string{"-q", "-tests=false"}
+	for f := range skipped {
+		args = append(args, f)
+	}
+	check := func(r result) {
+		t.Helper()
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		for f, why := range skipped {
+			n := 0
+			for _, l := range lines {
+				if strings.HasPrefix(l, "mapfix: "+f+": ") && strings.Contains(l, why) && strings.HasSuffix(l, "; skipped") {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("want one warning for %s (%s), got %d:\n%s", f, why, n, r.stderr)
+			}
+		}
+	}
+	r := mapfix(t, dir, args...)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("only skipped files: exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	check(r)
+	// With a file that has a finding: that finding alone, exit 1.
+	r = mapfix(t, dir, append(args, "p/p.go")...)
+	if got := findingLines(r.stdout); r.code != 1 || len(got) != 1 || got[0] != "p/p.go:5" {
+		t.Fatalf("exit %d, findings %v\n%s%s", r.code, got, r.stdout, r.stderr)
+	}
+	check(r)
+	// The hook that writes leaves the skipped files alone.
+	if r := mapfix(t, dir, append([]string{"-w"}, args...)...); r.code != 0 {
+		t.Fatalf("-w: exit %d\n%s", r.code, r.stderr)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "p/testdata/fix.go")); string(src) != fillSrc {
+		t.Error("-w rewrote a file under testdata")
+	}
+}
