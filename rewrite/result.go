@@ -108,21 +108,44 @@ func (r *Result) Unfixed() int {
 	return n
 }
 
-// merge adds a later round of -w on the files written so far: its fixed
-// findings are new ones (what is left unfixed was already reported, at the
-// lines of the original), and its files changed again.
-func (r *Result) merge(more *Result) {
+// merge adds a later round of -w, which checked again the files at abs
+// (the files written so far). Its fixed findings are new ones, fixed in
+// that round. What it leaves unfixed in those files replaces what earlier
+// rounds left there: the same findings, at their lines in the file as it
+// is now, or findings that a fix uncovered, or none, when a fix of that
+// round took care of them. Its errors and warnings add to the others, and
+// its files changed again take their new content.
+func (r *Result) merge(more *Result, abs []string) {
+	rechecked := map[string]bool{}
+	for _, c := range r.Changes {
+		if slices.Contains(abs, c.Abs) {
+			rechecked[c.Path] = true
+		}
+	}
+	r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool {
+		return !f.Fixable && rechecked[f.Pos.Filename]
+	})
 	for _, f := range more.Findings {
-		if f.Fixable {
+		if f.Fixable || rechecked[f.Pos.Filename] {
 			r.Findings = append(r.Findings, f)
 		}
 	}
 	r.Errors = append(r.Errors, more.Errors...)
+	for _, w := range more.Warnings {
+		if !slices.Contains(r.Warnings, w) {
+			r.Warnings = append(r.Warnings, w)
+		}
+	}
 	for _, c := range more.Changes {
 		if !slices.Contains(more.Written, c.Path) {
 			continue
 		}
 		i := slices.IndexFunc(r.Changes, func(old FileChange) bool { return old.Abs == c.Abs })
+		if i < 0 {
+			r.Changes = append(r.Changes, c)
+			r.Written = append(r.Written, c.Path)
+			continue
+		}
 		r.Changes[i].New = c.New
 		r.Changes[i].Diff = unifiedDiff(c.Path, r.Changes[i].Old, c.New)
 	}

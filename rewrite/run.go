@@ -66,23 +66,25 @@ func Run(opts Options) (*Result, error) {
 	// may then be filled to a known size): rewrite the written files again
 	// until nothing changes, so that a second run finds nothing to fix.
 	const maxRounds = 3
-	for round := 1; round < maxRounds; round++ {
-		var again []string
+	again := res.Written
+	for round := 2; round <= maxRounds && len(again) > 0; round++ {
+		next := opts
+		next.Args, next.Progress = nil, nil
 		for _, c := range res.Changes {
-			if slices.Contains(res.Written, c.Path) {
-				again = append(again, c.Abs)
+			if slices.Contains(again, c.Path) {
+				next.Args = append(next.Args, c.Abs)
 			}
 		}
-		next := opts
-		next.Args, next.Progress = again, nil
 		more, err := run(next)
 		if err != nil {
-			return nil, err
-		}
-		if len(more.Written) == 0 {
+			// The files written so far are written: report them, and
+			// the failure.
+			res.Errors = append(res.Errors, LoadError{Msg: fmt.Sprintf("checking the rewritten files again (round %d): %v", round, err)})
+			res.sort()
 			break
 		}
-		res.merge(more)
+		res.merge(more, next.Args)
+		again = more.Written
 	}
 	return res, nil
 }
