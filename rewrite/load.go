@@ -315,15 +315,30 @@ func (o *Options) relPos(pos string) string {
 	return o.relPath(file) + rest
 }
 
+// relPath is file as the go command prints it (cmd/go's base.ShortPath):
+// relative to the working directory when that is shorter and names the
+// same file (a ".." may not, through a symbolic link), absolute otherwise.
 func (o *Options) relPath(file string) string {
 	if !filepath.IsAbs(file) {
 		return file
 	}
 	rel, err := filepath.Rel(o.Dir, file)
-	if err != nil || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || len(rel) >= len(file) || !sameFile(o.Dir+string(filepath.Separator)+rel, file) {
 		return file
 	}
 	return rel
+}
+
+// sameFile reports whether two paths name the same file, or both name
+// none. The first is not cleaned: its ".." elements are resolved by the
+// system, after the links before them.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA != nil || errB != nil {
+		return os.IsNotExist(errA) && os.IsNotExist(errB)
+	}
+	return os.SameFile(fa, fb)
 }
 
 // loadBatch type-checks one batch of packages and returns the ones to run

@@ -378,3 +378,36 @@ func TestFilesExcludedFromTheBuild(t *testing.T) {
 		t.Error("-w rewrote a file under testdata")
 	}
 }
+
+// Files outside the working directory are named relative to it, as go vet
+// names them, in findings, in -l and in the diff, which git apply takes
+// (outside the working directory only with --unsafe-paths, by design).
+func TestPathsOutsideTheWorkingDirectory(t *testing.T) {
+	dir := module(t, map[string]string{"a/a.go": cleanSrc, "b/b.go": fillSrc})
+	wd := filepath.Join(dir, "a")
+	r := mapfix(t, wd, "-q", "../b")
+	if r.code != 1 || !strings.Contains(r.stdout, "\n--- a/../b/b.go\n+++ b/../b/b.go\n") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := findingLines(r.stdout); len(got) != 1 || got[0] != "../b/b.go:5" {
+		t.Errorf("findings %v", got)
+	}
+	if r := mapfix(t, wd, "-q", "-l", "../b"); r.stdout != "../b/b.go\n" {
+		t.Errorf("-l: %q", r.stdout)
+	}
+	r = mapfix(t, wd, "-q", "-d", "../b")
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"apply", "--unsafe-paths", "--check", patch}, {"apply", "--unsafe-paths", patch}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = wd
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if r := mapfix(t, wd, "-q", "../b"); r.code != 0 {
+		t.Fatalf("after git apply: exit %d\n%s", r.code, r.stdout)
+	}
+}
