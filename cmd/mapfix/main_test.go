@@ -197,6 +197,8 @@ func TestRunFailures(t *testing.T) {
 		{[]string{"-rules", "capacity,nosuch"}, `unknown rule "nosuch"`},
 		{[]string{"./nosuchdir/..."}, ""},
 		{[]string{"README.md"}, "README.md: not a Go file"},
+		{[]string{"./...", "-w"}, "-w after the packages: flags must come before packages and files"},
+		{[]string{"-q", "q/q.go", "-format=json"}, "-format=json after the packages: flags must come before"},
 	} {
 		r := mapfix(t, dir, tc.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
