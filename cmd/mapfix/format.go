@@ -56,6 +56,7 @@ type jsonDiff struct {
 
 type jsonError struct {
 	Position string `json:"position,omitempty"`
+	Package  string `json:"package,omitempty"`
 	Message  string `json:"message"`
 }
 
@@ -77,7 +78,7 @@ func writeJSON(w io.Writer, res *rewrite.Result, _ []*rules.Rule) error {
 		out.Diffs = append(out.Diffs, jsonDiff{c.Path, string(c.Diff)})
 	}
 	for _, e := range res.Errors {
-		out.Errors = append(out.Errors, jsonError{e.Pos, e.Msg})
+		out.Errors = append(out.Errors, jsonError{e.Pos, e.Package, e.Msg})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

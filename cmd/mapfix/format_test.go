@@ -314,6 +314,11 @@ func TestJSON(t *testing.T) {
 	if !strings.HasPrefix(out.Diffs[0].Diff, "--- a/p/p.go\n") || !strings.HasPrefix(out.Errors[0].Position, "bad/b.go:") {
 		t.Errorf("%+v", out)
 	}
+	for _, e := range out.Errors {
+		if e.Package != "example.com/m/bad" {
+			t.Errorf("error without its package: %+v", e)
+		}
+	}
 }
 
 func TestNewFromRev(t *testing.T) {
