@@ -87,7 +87,7 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 	for _, a := range args {
 		if !strings.HasSuffix(a, ".go") {
 			if fi, err := os.Stat(filepath.Join(dir, a)); err == nil && fi.Mode().IsRegular() {
-				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file"})
+				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file", Kind: ArgError})
 				continue
 			}
 			add(dir, a)
@@ -239,7 +239,9 @@ func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []
 				continue // nothing left to build: the warning says why
 			}
 			for _, e := range p.Errors {
-				errs = append(errs, o.loadError(p, e))
+				le := o.loadError(p, e)
+				le.Kind = ArgError // the pattern names no package to load
+				errs = append(errs, le)
 			}
 			continue
 		}

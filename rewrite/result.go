@@ -49,12 +49,24 @@ type FileChange struct {
 }
 
 // A LoadError is a package that could not be loaded or type-checked,
-// located at the file and line the go tool or the type checker named.
+// located at the file and line the go tool or the type checker named, or,
+// as its Kind says, another failure of the run.
 type LoadError struct {
 	Pos     string // "file:line:col" or "" when there is none
 	Package string
 	Msg     string
+	Kind    ErrorKind
 }
+
+// An ErrorKind says what failed.
+type ErrorKind int
+
+const (
+	PackageError ErrorKind = iota // a package does not load or type-check
+	ArgError                      // an argument names nothing to check
+	RuleError                     // a rule failed (panicked) on a package
+	RunError                      // a later round of -w could not run
+)
 
 func (e LoadError) Error() string {
 	if e.Pos != "" {

@@ -79,7 +79,7 @@ func Run(opts Options) (*Result, error) {
 		if err != nil {
 			// The files written so far are written: report them, and
 			// the failure.
-			res.Errors = append(res.Errors, LoadError{Msg: fmt.Sprintf("checking the rewritten files again (round %d): %v", round, err)})
+			res.Errors = append(res.Errors, LoadError{Msg: fmt.Sprintf("checking the rewritten files again (round %d): %v", round, err), Kind: RunError})
 			res.sort()
 			break
 		}
@@ -114,7 +114,7 @@ func run(opts Options) (*Result, error) {
 		res.Errors = append(res.Errors, errs...)
 		res.Warnings = append(res.Warnings, warnings...)
 		if len(bs) == 0 && len(errs) == 0 && len(warnings) == 0 {
-			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " ")})
+			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " "), Kind: ArgError})
 		}
 		batches = append(batches, bs...)
 	}
@@ -280,7 +280,7 @@ func (r *runner) processPackage(p *packages.Package) {
 		found, err := runRule(rule, pass)
 		if err != nil {
 			r.mu.Lock()
-			r.res.Errors = append(r.res.Errors, LoadError{Package: p.PkgPath, Msg: err.Error()})
+			r.res.Errors = append(r.res.Errors, LoadError{Package: p.PkgPath, Msg: err.Error(), Kind: RuleError})
 			r.mu.Unlock()
 		}
 		for _, rf := range found {
