@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/mapfix/mapfix/rewrite"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -67,12 +68,6 @@ func fixedByW(t *testing.T, files map[string]string) string {
 	return string(b)
 }
 
-// replaceLines replaces lines [start, end) (1-based) of src.
-func replaceLines(src string, start, end int, text string) string {
-	lines := strings.SplitAfter(src, "\n")
-	return strings.Join(lines[:start-1], "") + text + strings.Join(lines[end-1:], "")
-}
-
 func TestSARIF(t *testing.T) {
 	files := map[string]string{"p/p.go": hoistSrc}
 	dir := module(t, files)
@@ -100,15 +95,102 @@ func TestSARIF(t *testing.T) {
 	if d := run.Results[1]; d.RuleID != "mapfix" || len(d.Fixes) != 0 || run.Tool.Driver.Rules[d.RuleIndex].ID != "mapfix" {
 		t.Errorf("directive result: %+v", d)
 	}
+	if run.ColumnKind != "utf16CodeUnits" {
+		t.Errorf("columnKind %q", run.ColumnKind)
+	}
 	// The fix, applied as SARIF describes it, is what -w writes.
-	got := hoistSrc
-	reps := res.Fixes[0].ArtifactChanges[0].Replacements
-	for i := len(reps) - 1; i >= 0; i-- {
-		rg := reps[i].DeletedRegion
-		got = replaceLines(got, rg.StartLine, rg.EndLine, reps[i].InsertedContent.Text)
+	got, err := applySARIF(hoistSrc, res.Fixes[0])
+	if err != nil {
+		t.Fatal(err)
 	}
 	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
 		t.Errorf("SARIF fix gives\n%s\nwant\n%s", got, want)
+	}
+}
+
+// sarifOffset is the byte offset in src of a SARIF line and column, the
+// column counted in UTF-16 code units, as run.columnKind says. A position
+// past the end of the file is an error.
+func sarifOffset(src string, line, col int) (int, error) {
+	lines := strings.SplitAfter(src, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if line < 1 || line > len(lines) {
+		return 0, fmt.Errorf("line %d is not in the file (%d lines)", line, len(lines))
+	}
+	off := len(strings.Join(lines[:line-1], ""))
+	units := 0
+	for i, r := range lines[line-1] {
+		if units >= col-1 {
+			return off + i, nil
+		}
+		units += len(utf16.Encode([]rune{r}))
+	}
+	if units == col-1 {
+		return off + len(lines[line-1]), nil
+	}
+	return 0, fmt.Errorf("column %d is past the end of line %d", col, line)
+}
+
+// applySARIF applies a fix's replacements to src, last first.
+func applySARIF(src string, fix sarifFix) (string, error) {
+	reps := fix.ArtifactChanges[0].Replacements
+	for i := len(reps) - 1; i >= 0; i-- {
+		rg := reps[i].DeletedRegion
+		start, err := sarifOffset(src, rg.StartLine, rg.StartColumn)
+		if err != nil {
+			return "", err
+		}
+		end, err := sarifOffset(src, rg.EndLine, rg.EndColumn)
+		if err != nil {
+			return "", err
+		}
+		src = src[:start] + reps[i].InsertedContent.Text + src[end:]
+	}
+	return src, nil
+}
+
+// Columns are UTF-16 code units, whatever precedes the finding on its
+// line, and a fix of the last line of a file stays inside the file.
+func TestSARIFColumnsAndEndOfFile(t *testing.T) {
+	for name, src := range map[string]string{
+		"non-ASCII before the finding": strings.Replace(fillSrc, "\tm := make(", "\t/* ünï😀 */ m := make(", 1),
+		"fix of the last line":         "package p\n\nfunc F(s []string) map[string]int { m := make(map[string]int); for _, v := range s { m[v] = 1 }; return m }\n",
+		"last line without newline":    "package p\n\nfunc F(s []string) map[string]int { m := make(map[string]int); for _, v := range s { m[v] = 1 }; return m }",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := module(t, map[string]string{"p/p.go": src})
+			r := mapfix(t, dir, "-q", "-format", "sarif", "-rules", "capacity")
+			validate(t, schema(t, "sarif-schema-2.1.0.json"), r.stdout)
+			var log sarifLog
+			if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+				t.Fatal(err)
+			}
+			if len(log.Runs[0].Results) != 1 || len(log.Runs[0].Results[0].Fixes) != 1 {
+				t.Fatalf("results: %+v", log.Runs[0].Results)
+			}
+			res := log.Runs[0].Results[0]
+			rg := res.Locations[0].PhysicalLocation.Region
+			start, err := sarifOffset(src, rg.StartLine, rg.StartColumn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			end, err := sarifOffset(src, rg.EndLine, rg.EndColumn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := src[start:end]; got != "make(map[string]int)" {
+				t.Errorf("the region holds %q", got)
+			}
+			got, err := applySARIF(src, res.Fixes[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fixedByW(t, map[string]string{"p/p.go": src}); got != want {
+				t.Errorf("SARIF fix gives\n%q\nwant\n%q", got, want)
+			}
+		})
 	}
 }
 
