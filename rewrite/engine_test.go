@@ -573,3 +573,41 @@ func TestWriteKeepsRoundOneWhenALaterRoundFails(t *testing.T) {
 		t.Fatalf("written %v, findings %+v, errors %v", res.Written, res.Findings, res.Errors)
 	}
 }
+
+// Writing through a symbolic link writes the file it points to and keeps
+// the link, also when the link is relative and the file elsewhere.
+func TestWriteThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "real", "a.go")
+	if err := os.WriteFile(target, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "pkg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "pkg", "a.go")
+	if err := os.Symlink(filepath.Join("..", "real", "a.go"), link); err != nil {
+		t.Skip(err)
+	}
+	if err := writeFile(link, []byte("old"), []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v, %v", fi.Mode(), err)
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" || fi.Mode().Perm() != 0o640 {
+		t.Fatalf("target: %q, mode %v", got, fi.Mode())
+	}
+	for _, d := range []string{"real", "pkg"} {
+		if entries, _ := os.ReadDir(filepath.Join(dir, d)); len(entries) != 1 {
+			t.Errorf("%s: temporary files left behind: %v", d, entries)
+		}
+	}
+}
