@@ -413,3 +413,26 @@ func TestPathsOutsideTheWorkingDirectory(t *testing.T) {
 		t.Fatalf("after git apply: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// README documents every flag that -help lists, and every format.
+func TestREADMEDocumentsFlagsAndFormats(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mapfix(t, t.TempDir(), "-help")
+	flags := regexp.MustCompile(`(?m)^  -([\w-]+)`).FindAllStringSubmatch(r.stderr, -1)
+	if len(flags) < 10 {
+		t.Fatalf("too few flags in -help:\n%s", r.stderr)
+	}
+	for _, f := range flags {
+		if !regexp.MustCompile("(?m)^\\| `-" + f[1] + "[ `=]").Match(readme) {
+			t.Errorf("README's flag table lacks -%s", f[1])
+		}
+	}
+	for name := range formats {
+		if !strings.Contains(string(readme), "- `"+name+"`") && !strings.Contains(string(readme), "`"+name+"` / ") && !strings.Contains(string(readme), "/ `"+name+"`") {
+			t.Errorf("README's output formats lack %s", name)
+		}
+	}
+}
