@@ -688,3 +688,266 @@ func TestLineDirectiveFindings(t *testing.T) {
 		t.Fatalf("edits %+v, diff\n%s", f.Edits, f.Diff)
 	}
 }
+
+// makerRule turns each empty map literal that is a package variable's value
+// into a make call, which hintRule-like rules then find.
+func makerRule() *rules.Rule {
+	return &rules.Rule{Name: "maker", Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				spec := gd.Specs[0].(*ast.ValueSpec)
+				if len(spec.Values) != 1 {
+					continue
+				}
+				lit, ok := spec.Values[0].(*ast.CompositeLit)
+				if !ok || len(lit.Elts) > 0 {
+					continue
+				}
+				if _, ok := lit.Type.(*ast.MapType); !ok {
+					continue
+				}
+				out = append(out, rules.Finding{Rule: "maker", Pos: lit.Pos(), End: lit.End(), Message: "empty literal",
+					Fix: func(ctx *rules.FixContext) error {
+						s := ctx.Node(spec).(*dst.ValueSpec)
+						s.Values[0] = &dst.CallExpr{Fun: dst.NewIdent("make"), Args: []dst.Expr{dst.Clone(ctx.Node(lit.Type)).(dst.Expr)}}
+						return nil
+					}})
+			}
+		}
+		return out
+	}}
+}
+
+// withoutFix is rule, with every finding reported without a fix.
+func withoutFix(rule *rules.Rule, reason string) *rules.Rule {
+	return &rules.Rule{Name: rule.Name, Run: func(p *rules.Pass) []rules.Finding {
+		found := rule.Run(p)
+		for i := range found {
+			found[i].Fix, found[i].NoFix = nil, reason
+		}
+		return found
+	}}
+}
+
+// lineOf is the 1-based line of the first occurrence of s in the file.
+func lineOf(t *testing.T, path, s string) int {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(src), s)
+	if i < 0 {
+		t.Fatalf("no %q in\n%s", s, src)
+	}
+	return strings.Count(string(src[:i]), "\n") + 1
+}
+
+// A finding that a fix of round 1 uncovers, and that has no fix, is
+// reported: -w leaves it for a person.
+func TestWriteReportsUnfixableFoundInLaterRound(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar M = map[int]int{}\n"})
+	res := runToy(t, dir, true, makerRule(), withoutFix(hintRule("toy", "8"), "no hint known"))
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.go")); string(got) != "package m\n\nvar M = make(map[int]int)\n" {
+		t.Fatalf("got %q", got)
+	}
+	if res.Unfixed() != 1 || len(res.Findings) != 2 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "toy" && (f.Fixable || f.Reason != "no hint known" || f.Pos.Line != 3) {
+			t.Errorf("left finding: %+v", f)
+		}
+	}
+}
+
+// A finding left unfixed is reported once, at its line in the file as -w
+// wrote it, however many rounds saw it.
+func TestWriteReportsLeftFindingsOnceAtTheirNewLines(t *testing.T) {
+	// doc adds a comment line above var A; left reports var R, with no fix.
+	doc := &rules.Rule{Name: "doc", Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Doc != nil || gd.Specs[0].(*ast.ValueSpec).Names[0].Name != "A" {
+					continue
+				}
+				out = append(out, rules.Finding{Rule: "doc", Pos: gd.Pos(), End: gd.End(), Message: "undocumented",
+					Fix: func(ctx *rules.FixContext) error {
+						ctx.Node(gd).(*dst.GenDecl).Decs.Start.Append("// A is documented.")
+						return nil
+					}})
+			}
+		}
+		return out
+	}}
+	left := &rules.Rule{Name: "left", Run: func(p *rules.Pass) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Specs[0].(*ast.ValueSpec).Names[0].Name == "R" {
+					out = append(out, rules.Finding{Rule: "left", Pos: gd.Pos(), End: gd.End(), Message: "R", NoFix: "R stays"})
+				}
+			}
+		}
+		return out
+	}}
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar A = map[int]int{}\n\nvar R = 1\n"})
+	res := runToy(t, dir, true, doc, left, makerRule())
+	path := filepath.Join(dir, "a.go")
+	if got, _ := os.ReadFile(path); !strings.Contains(string(got), "// A is documented.\nvar A = make(map[int]int)\n") {
+		t.Fatalf("got %q", got)
+	}
+	var lefts []Finding
+	for _, f := range res.Findings {
+		if f.Rule == "left" {
+			lefts = append(lefts, f)
+		}
+	}
+	if len(lefts) != 1 || lefts[0].Pos.Line != lineOf(t, path, "var R") {
+		t.Fatalf("left findings %+v; var R is on line %d", lefts, lineOf(t, path, "var R"))
+	}
+	if res.Unfixed() != 1 || len(res.Findings) != 3 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+}
+
+// A finding that round 1 could not fix and round 2 fixes counts once, as
+// fixed.
+func TestWriteCountsAFindingFixedInALaterRoundOnce(t *testing.T) {
+	// late adds a hint to one-argument makes, but only once no empty map
+	// literal is left in the file.
+	toy := hintRule("late", "8")
+	late := &rules.Rule{Name: "late", Run: func(p *rules.Pass) []rules.Finding {
+		found := toy.Run(p)
+		literal := false
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.CompositeLit); ok {
+					_, isMap := lit.Type.(*ast.MapType)
+					literal = literal || isMap
+				}
+				return true
+			})
+		}
+		if literal {
+			for i := range found {
+				found[i].Fix, found[i].NoFix = nil, "a literal is left"
+			}
+		}
+		return found
+	}}
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar A = map[int]int{}\n\nvar B = make(map[int]int)\n"})
+	res := runToy(t, dir, true, makerRule(), late)
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.go")); string(got) != "package m\n\nvar A = make(map[int]int, 8)\n\nvar B = make(map[int]int, 8)\n" {
+		t.Fatalf("got %q", got)
+	}
+	per := map[string]int{}
+	for _, f := range res.Findings {
+		per[f.Rule]++
+	}
+	if res.Unfixed() != 0 || per["maker"] != 1 || per["late"] != 2 {
+		t.Fatalf("unfixed %d, per rule %v: %+v", res.Unfixed(), per, res.Findings)
+	}
+}
+
+// Errors of a later round are reported with the others.
+func TestWriteKeepsErrorsOfLaterRounds(t *testing.T) {
+	// panicky fails on a make with a hint, which only round 1 writes.
+	panicky := &rules.Rule{Name: "panicky", Run: func(p *rules.Pass) []rules.Finding {
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
+					panic("a hint")
+				}
+				return true
+			})
+		}
+		return nil
+	}}
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar M = make(map[int]int)\n"})
+	res, err := Run(Options{Dir: dir, Rules: []*rules.Rule{hintRule("toy", "8"), panicky}, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != 1 || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Msg, "rule panicky failed") {
+		t.Fatalf("written %v, errors %v", res.Written, res.Errors)
+	}
+}
+
+// A later round that cannot run at all does not lose what round 1 wrote
+// and found.
+func TestWriteKeepsRoundOneWhenALaterRoundFails(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": "package m\n\nvar M = make(map[int]int)\n"})
+	toy := hintRule("toy", "8")
+	// breaker's fix also breaks go.mod, so that the go command fails in
+	// round 2.
+	breaker := &rules.Rule{Name: "breaker", Run: func(p *rules.Pass) []rules.Finding {
+		found := toy.Run(p)
+		for i := range found {
+			fix := found[i].Fix
+			found[i].Rule = "breaker"
+			found[i].Fix = func(ctx *rules.FixContext) error {
+				if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("this is not a go.mod\n"), 0o644); err != nil {
+					return err
+				}
+				return fix(ctx)
+			}
+		}
+		return found
+	}}
+	res, err := Run(Options{Dir: dir, Rules: []*rules.Rule{breaker}, Write: true})
+	if err != nil {
+		t.Fatalf("Run failed and lost round 1: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.go")); string(got) != "package m\n\nvar M = make(map[int]int, 8)\n" {
+		t.Fatalf("got %q", got)
+	}
+	if len(res.Written) != 1 || len(res.Findings) != 1 || !res.Findings[0].Fixable || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Msg, "round 2") {
+		t.Fatalf("written %v, findings %+v, errors %v", res.Written, res.Findings, res.Errors)
+	}
+}
+
+// Writing through a symbolic link writes the file it points to and keeps
+// the link, also when the link is relative and the file elsewhere.
+func TestWriteThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "real", "a.go")
+	if err := os.WriteFile(target, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "pkg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "pkg", "a.go")
+	if err := os.Symlink(filepath.Join("..", "real", "a.go"), link); err != nil {
+		t.Skip(err)
+	}
+	if err := writeFile(link, []byte("old"), []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v, %v", fi.Mode(), err)
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" || fi.Mode().Perm() != 0o640 {
+		t.Fatalf("target: %q, mode %v", got, fi.Mode())
+	}
+	for _, d := range []string{"real", "pkg"} {
+		if entries, _ := os.ReadDir(filepath.Join(dir, d)); len(entries) != 1 {
+			t.Errorf("%s: temporary files left behind: %v", d, entries)
+		}
+	}
+}

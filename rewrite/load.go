@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,6 +57,7 @@ type target struct {
 type group struct {
 	dir      string
 	patterns []string
+	files    []string // the named files among them, absolute
 }
 
 // A batch is some packages of one group, loaded at once.
@@ -70,7 +72,7 @@ type batch struct {
 // renamed since the hook listed it) has nothing to check: it gets a warning.
 func resolveArgs(dir string, args []string) (t target, errs []LoadError, warnings []string) {
 	byDir := map[string]int{} // index into t.groups
-	add := func(dir, pat string) {
+	add := func(dir, pat string) *group {
 		i, ok := byDir[dir]
 		if !ok {
 			i = len(t.groups)
@@ -80,11 +82,12 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 		if !slices.Contains(t.groups[i].patterns, pat) {
 			t.groups[i].patterns = append(t.groups[i].patterns, pat)
 		}
+		return &t.groups[i]
 	}
 	for _, a := range args {
 		if !strings.HasSuffix(a, ".go") {
 			if fi, err := os.Stat(filepath.Join(dir, a)); err == nil && fi.Mode().IsRegular() {
-				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file"})
+				errs = append(errs, LoadError{Pos: a, Msg: "not a Go file", Kind: ArgError})
 				continue
 			}
 			add(dir, a)
@@ -96,6 +99,10 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 		}
 		if fi, err := os.Stat(abs); err != nil || !fi.Mode().IsRegular() {
 			warnings = append(warnings, a+": no such file; skipped")
+			continue
+		}
+		if inTestdata(dir, abs) {
+			warnings = append(warnings, a+": in a testdata directory, which the go command ignores; skipped")
 			continue
 		}
 		if t.files == nil {
@@ -112,9 +119,30 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 		if rel, err := filepath.Rel(root, pkgDir); err == nil && !strings.HasPrefix(rel, "..") {
 			pat = "./" + filepath.ToSlash(rel)
 		}
-		add(root, pat)
+		g := add(root, pat)
+		g.files = append(g.files, abs)
 	}
 	return t, errs, warnings
+}
+
+// inTestdata reports whether the file at abs is in a directory named
+// testdata, below the working directory or its module root: the go command
+// leaves such directories out of packages, and they hold test inputs, which
+// are often broken on purpose.
+func inTestdata(dir, abs string) bool {
+	for _, base := range []string{dir, moduleRoot(filepath.Dir(abs))} {
+		if base == "" {
+			continue
+		}
+		rel, err := filepath.Rel(base, filepath.Dir(abs))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		if slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "testdata") {
+			return true
+		}
+	}
+	return false
 }
 
 // moduleRoot is the nearest directory at or above dir that holds a go.mod,
@@ -133,16 +161,64 @@ func moduleRoot(dir string) string {
 }
 
 // list names the packages to check, cheaply, and splits them into batches
-// of package IDs to load one after the other.
-func (o *Options) list(g group) ([]batch, []LoadError, error) {
+// of package IDs to load one after the other. When files were named (files
+// is not nil), only the packages that build one of them are loaded, and a
+// named file that the build leaves out (a build constraint, or a test file
+// with Tests off) gets a warning and is skipped, errors of its package
+// included: it has nothing to check, which must not fail a pre-commit hook.
+func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []string, error) {
+	mine := map[string]bool{} // named files of this group
+	for _, f := range g.files {
+		mine[f] = true
+	}
 	patterns := g.patterns
 	pkgs, err := packages.Load(o.config(listMode, g.dir), patterns...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var ids []string
 	var errs []LoadError
+	var warnings []string
 	seen := map[string]bool{}
+	// Which packages build a named file, and which named files no package
+	// builds.
+	wanted := map[string]bool{}     // package path → builds a named file
+	skippedDir := map[string]bool{} // directories of skipped files
+	if files != nil {
+		built, ignored := map[string]bool{}, map[string]bool{}
+		for _, p := range pkgs {
+			root := p.PkgPath
+			if p.ForTest != "" {
+				root = p.ForTest
+			}
+			for _, f := range p.GoFiles {
+				built[f] = true
+				wanted[root] = wanted[root] || files[f]
+			}
+			for _, f := range p.IgnoredFiles {
+				ignored[f] = true
+			}
+		}
+		for _, f := range slices.Sorted(maps.Keys(mine)) {
+			if built[f] {
+				continue
+			}
+			why := ""
+			switch {
+			case strings.HasSuffix(f, "_test.go") && !o.Tests:
+				why = "a test file, and test files are not checked (-tests=false)"
+			case ignored[f]:
+				why = "excluded from the build by its build constraints"
+				if len(o.Tags) > 0 {
+					why += " (with -tags " + strings.Join(o.Tags, ",") + ")"
+				}
+			default:
+				continue
+			}
+			warnings = append(warnings, o.relPath(f)+": "+why+"; skipped")
+			skippedDir[filepath.Dir(f)] = true
+		}
+	}
 	size := map[string]int64{} // package path → bytes of Go source, with its test variants
 	for _, p := range pkgs {
 		root := p.PkgPath
@@ -159,8 +235,13 @@ func (o *Options) list(g group) ([]batch, []LoadError, error) {
 		// Listing errors (a missing directory, a bad pattern) mean there is
 		// nothing to load; errors inside a package surface when it loads.
 		if len(p.GoFiles) == 0 && len(p.Errors) > 0 {
+			if skippedDir[p.Dir] {
+				continue // nothing left to build: the warning says why
+			}
 			for _, e := range p.Errors {
-				errs = append(errs, o.loadError(p, e))
+				le := o.loadError(p, e)
+				le.Kind = ArgError // the pattern names no package to load
+				errs = append(errs, le)
 			}
 			continue
 		}
@@ -168,7 +249,7 @@ func (o *Options) list(g group) ([]batch, []LoadError, error) {
 		if p.ForTest != "" || strings.HasSuffix(p.ID, ".test") {
 			continue // test variants come with their package when it loads
 		}
-		if path == "" || path == "command-line-arguments" || seen[path] {
+		if path == "" || path == "command-line-arguments" || seen[path] || files != nil && !wanted[path] {
 			continue
 		}
 		seen[path] = true
@@ -192,7 +273,7 @@ func (o *Options) list(g group) ([]batch, []LoadError, error) {
 			break
 		}
 	}
-	return batches, errs, nil
+	return batches, errs, warnings, nil
 }
 
 // loadErrors returns a package's errors. When the parser or type checker
@@ -236,15 +317,30 @@ func (o *Options) relPos(pos string) string {
 	return o.relPath(file) + rest
 }
 
+// relPath is file as the go command prints it (cmd/go's base.ShortPath):
+// relative to the working directory when that is shorter and names the
+// same file (a ".." may not, through a symbolic link), absolute otherwise.
 func (o *Options) relPath(file string) string {
 	if !filepath.IsAbs(file) {
 		return file
 	}
 	rel, err := filepath.Rel(o.Dir, file)
-	if err != nil || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || len(rel) >= len(file) || !sameFile(o.Dir+string(filepath.Separator)+rel, file) {
 		return file
 	}
 	return rel
+}
+
+// sameFile reports whether two paths name the same file, or both name
+// none. The first is not cleaned: its ".." elements are resolved by the
+// system, after the links before them.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA != nil || errB != nil {
+		return os.IsNotExist(errA) && os.IsNotExist(errB)
+	}
+	return os.SameFile(fa, fb)
 }
 
 // loadBatch type-checks one batch of packages and returns the ones to run

@@ -49,12 +49,24 @@ type FileChange struct {
 }
 
 // A LoadError is a package that could not be loaded or type-checked,
-// located at the file and line the go tool or the type checker named.
+// located at the file and line the go tool or the type checker named, or,
+// as its Kind says, another failure of the run.
 type LoadError struct {
 	Pos     string // "file:line:col" or "" when there is none
 	Package string
 	Msg     string
+	Kind    ErrorKind
 }
+
+// An ErrorKind says what failed.
+type ErrorKind int
+
+const (
+	PackageError ErrorKind = iota // a package does not load or type-check
+	ArgError                      // an argument names nothing to check
+	RuleError                     // a rule failed (panicked) on a package
+	RunError                      // a later round of -w could not run
+)
 
 func (e LoadError) Error() string {
 	if e.Pos != "" {
@@ -108,21 +120,44 @@ func (r *Result) Unfixed() int {
 	return n
 }
 
-// merge adds a later round of -w on the files written so far: its fixed
-// findings are new ones (what is left unfixed was already reported, at the
-// lines of the original), and its files changed again.
-func (r *Result) merge(more *Result) {
+// merge adds a later round of -w, which checked again the files at abs
+// (the files written so far). Its fixed findings are new ones, fixed in
+// that round. What it leaves unfixed in those files replaces what earlier
+// rounds left there: the same findings, at their lines in the file as it
+// is now, or findings that a fix uncovered, or none, when a fix of that
+// round took care of them. Its errors and warnings add to the others, and
+// its files changed again take their new content.
+func (r *Result) merge(more *Result, abs []string) {
+	rechecked := map[string]bool{}
+	for _, c := range r.Changes {
+		if slices.Contains(abs, c.Abs) {
+			rechecked[c.Path] = true
+		}
+	}
+	r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool {
+		return !f.Fixable && rechecked[f.Pos.Filename]
+	})
 	for _, f := range more.Findings {
-		if f.Fixable {
+		if f.Fixable || rechecked[f.Pos.Filename] {
 			r.Findings = append(r.Findings, f)
 		}
 	}
 	r.Errors = append(r.Errors, more.Errors...)
+	for _, w := range more.Warnings {
+		if !slices.Contains(r.Warnings, w) {
+			r.Warnings = append(r.Warnings, w)
+		}
+	}
 	for _, c := range more.Changes {
 		if !slices.Contains(more.Written, c.Path) {
 			continue
 		}
 		i := slices.IndexFunc(r.Changes, func(old FileChange) bool { return old.Abs == c.Abs })
+		if i < 0 {
+			r.Changes = append(r.Changes, c)
+			r.Written = append(r.Written, c.Path)
+			continue
+		}
 		r.Changes[i].New = c.New
 		r.Changes[i].Diff = unifiedDiff(c.Path, r.Changes[i].Old, c.New)
 	}

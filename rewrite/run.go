@@ -67,23 +67,25 @@ func Run(opts Options) (*Result, error) {
 	// may then be filled to a known size): rewrite the written files again
 	// until nothing changes, so that a second run finds nothing to fix.
 	const maxRounds = 3
-	for round := 1; round < maxRounds; round++ {
-		var again []string
+	again := res.Written
+	for round := 2; round <= maxRounds && len(again) > 0; round++ {
+		next := opts
+		next.Args, next.Progress = nil, nil
 		for _, c := range res.Changes {
-			if slices.Contains(res.Written, c.Path) {
-				again = append(again, c.Abs)
+			if slices.Contains(again, c.Path) {
+				next.Args = append(next.Args, c.Abs)
 			}
 		}
-		next := opts
-		next.Args, next.Progress = again, nil
 		more, err := run(next)
 		if err != nil {
-			return nil, err
-		}
-		if len(more.Written) == 0 {
+			// The files written so far are written: report them, and
+			// the failure.
+			res.Errors = append(res.Errors, LoadError{Msg: fmt.Sprintf("checking the rewritten files again (round %d): %v", round, err), Kind: RunError})
+			res.sort()
 			break
 		}
-		res.merge(more)
+		res.merge(more, next.Args)
+		again = more.Written
 	}
 	return res, nil
 }
@@ -106,13 +108,14 @@ func run(opts Options) (*Result, error) {
 	}
 	var batches []batch
 	for _, g := range tgt.groups {
-		bs, errs, err := opts.list(g)
+		bs, errs, warnings, err := opts.list(g, tgt.files)
 		if err != nil {
 			return nil, err
 		}
 		res.Errors = append(res.Errors, errs...)
-		if len(bs) == 0 && len(errs) == 0 {
-			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " ")})
+		res.Warnings = append(res.Warnings, warnings...)
+		if len(bs) == 0 && len(errs) == 0 && len(warnings) == 0 {
+			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " "), Kind: ArgError})
 		}
 		batches = append(batches, bs...)
 	}
@@ -300,7 +303,7 @@ func (r *runner) processPackage(p *packages.Package) {
 		found, err := runRule(rule, pass)
 		if err != nil {
 			r.mu.Lock()
-			r.res.Errors = append(r.res.Errors, LoadError{Package: p.PkgPath, Msg: err.Error()})
+			r.res.Errors = append(r.res.Errors, LoadError{Package: p.PkgPath, Msg: err.Error(), Kind: RuleError})
 			r.mu.Unlock()
 		}
 		for _, rf := range found {

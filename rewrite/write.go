@@ -11,8 +11,12 @@ import (
 // to a temporary file in the same directory, which then takes the file's
 // place, so a reader sees the old file or the new one, never a mix. The file
 // keeps its mode. A file whose content is no longer old (edited since mapfix
-// read it) is left alone.
+// read it) is left alone. A symbolic link stays one: the file it points
+// to is written.
 func writeFile(path string, old, src []byte) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	cur, err := os.ReadFile(path)
 	if err != nil {
 		return err

@@ -56,6 +56,7 @@ type jsonDiff struct {
 
 type jsonError struct {
 	Position string `json:"position,omitempty"`
+	Package  string `json:"package,omitempty"`
 	Message  string `json:"message"`
 }
 
@@ -77,7 +78,7 @@ func writeJSON(w io.Writer, res *rewrite.Result, _ []*rules.Rule) error {
 		out.Diffs = append(out.Diffs, jsonDiff{c.Path, string(c.Diff)})
 	}
 	for _, e := range res.Errors {
-		out.Errors = append(out.Errors, jsonError{e.Pos, e.Msg})
+		out.Errors = append(out.Errors, jsonError{e.Pos, e.Package, e.Msg})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -87,7 +88,7 @@ func writeJSON(w io.Writer, res *rewrite.Result, _ []*rules.Rule) error {
 // reviewdog's Diagnostic Format (rdjson).
 type rdPosition struct {
 	Line   int `json:"line"`
-	Column int `json:"column"`
+	Column int `json:"column,omitempty"` // 0: the whole line
 }
 
 type rdRange struct {
@@ -139,18 +140,13 @@ func rdDiagnostics(res *rewrite.Result) []rdDiagnostic {
 		d.Location.Path = f.Pos.Filename
 		d.Location.Range = rdRange{rdPosition{f.Pos.Line, f.Pos.Column}, rdPosition{f.End.Line, f.End.Column}}
 		if e, ok := suggestionEdit(f); ok {
-			// GitHub takes a suggestion only for the lines its comment
-			// covers, so the comment covers exactly the replaced lines.
-			d.Suggestions = []rdSuggestion{{
-				Range: rdRange{rdPosition{e.Start, 1}, rdPosition{e.End, 1}},
-				Text:  e.New,
-			}}
-			start := rdPosition{e.Start, 1}
+			d.Suggestions = []rdSuggestion{lineSuggestion(e)}
+			// The comment covers exactly the lines the suggestion
+			// replaces: reviewdog posts a suggestion only then.
+			d.Location.Range = rdRange{rdPosition{Line: e.Start, Column: 1}, rdPosition{Line: e.End - 1, Column: len(lastLine(e.Old)) + 1}}
 			if f.Pos.Line == e.Start {
-				start.Column = f.Pos.Column
+				d.Location.Range.Start.Column = f.Pos.Column
 			}
-			lastLine := strings.TrimSuffix(e.Old[strings.LastIndex(strings.TrimSuffix(e.Old, "\n"), "\n")+1:], "\n")
-			d.Location.Range = rdRange{start, rdPosition{e.End - 1, len(strings.TrimSuffix(lastLine, "\r")) + 1}}
 			if len(f.Edits) > 1 {
 				d.Message += "\n\nThe suggestion is part of this fix:\n```diff\n" + string(f.Diff) + "```"
 			}
@@ -158,6 +154,26 @@ func rdDiagnostics(res *rewrite.Result) []rdDiagnostic {
 		out = append(out, d)
 	}
 	return out
+}
+
+// lineSuggestion turns an edit of whole lines into the suggestion that
+// reviewdog's GitHub and Gitea reporters take as such: a range of lines,
+// first to last, without columns, and the text of the new lines without
+// the last line's terminator, which reviewdog adds back. Columns would make
+// reviewdog splice the text into lines of the diff it may not have, and a
+// range ending at column 1 of the line after the edit would not match the
+// lines of the comment. An empty text deletes the lines.
+func lineSuggestion(e rewrite.Edit) rdSuggestion {
+	text := strings.TrimSuffix(e.New, "\n")
+	text = strings.TrimSuffix(text, "\r")
+	return rdSuggestion{Range: rdRange{rdPosition{Line: e.Start}, rdPosition{Line: e.End - 1}}, Text: text}
+}
+
+// lastLine is the last line of text, without its terminator.
+func lastLine(text string) string {
+	text = strings.TrimSuffix(text, "\n")
+	text = strings.TrimSuffix(text, "\r")
+	return text[strings.LastIndex(text, "\n")+1:]
 }
 
 // suggestionEdit picks the edit that holds the finding (or the nearest one):

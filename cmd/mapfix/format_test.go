@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/mapfix/mapfix/rewrite"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -67,12 +68,6 @@ func fixedByW(t *testing.T, files map[string]string) string {
 	return string(b)
 }
 
-// replaceLines replaces lines [start, end) (1-based) of src.
-func replaceLines(src string, start, end int, text string) string {
-	lines := strings.SplitAfter(src, "\n")
-	return strings.Join(lines[:start-1], "") + text + strings.Join(lines[end-1:], "")
-}
-
 func TestSARIF(t *testing.T) {
 	files := map[string]string{"p/p.go": hoistSrc}
 	dir := module(t, files)
@@ -100,15 +95,102 @@ func TestSARIF(t *testing.T) {
 	if d := run.Results[1]; d.RuleID != "mapfix" || len(d.Fixes) != 0 || run.Tool.Driver.Rules[d.RuleIndex].ID != "mapfix" {
 		t.Errorf("directive result: %+v", d)
 	}
+	if run.ColumnKind != "utf16CodeUnits" {
+		t.Errorf("columnKind %q", run.ColumnKind)
+	}
 	// The fix, applied as SARIF describes it, is what -w writes.
-	got := hoistSrc
-	reps := res.Fixes[0].ArtifactChanges[0].Replacements
-	for i := len(reps) - 1; i >= 0; i-- {
-		rg := reps[i].DeletedRegion
-		got = replaceLines(got, rg.StartLine, rg.EndLine, reps[i].InsertedContent.Text)
+	got, err := applySARIF(hoistSrc, res.Fixes[0])
+	if err != nil {
+		t.Fatal(err)
 	}
 	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
 		t.Errorf("SARIF fix gives\n%s\nwant\n%s", got, want)
+	}
+}
+
+// sarifOffset is the byte offset in src of a SARIF line and column, the
+// column counted in UTF-16 code units, as run.columnKind says. A position
+// past the end of the file is an error.
+func sarifOffset(src string, line, col int) (int, error) {
+	lines := strings.SplitAfter(src, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if line < 1 || line > len(lines) {
+		return 0, fmt.Errorf("line %d is not in the file (%d lines)", line, len(lines))
+	}
+	off := len(strings.Join(lines[:line-1], ""))
+	units := 0
+	for i, r := range lines[line-1] {
+		if units >= col-1 {
+			return off + i, nil
+		}
+		units += len(utf16.Encode([]rune{r}))
+	}
+	if units == col-1 {
+		return off + len(lines[line-1]), nil
+	}
+	return 0, fmt.Errorf("column %d is past the end of line %d", col, line)
+}
+
+// applySARIF applies a fix's replacements to src, last first.
+func applySARIF(src string, fix sarifFix) (string, error) {
+	reps := fix.ArtifactChanges[0].Replacements
+	for i := len(reps) - 1; i >= 0; i-- {
+		rg := reps[i].DeletedRegion
+		start, err := sarifOffset(src, rg.StartLine, rg.StartColumn)
+		if err != nil {
+			return "", err
+		}
+		end, err := sarifOffset(src, rg.EndLine, rg.EndColumn)
+		if err != nil {
+			return "", err
+		}
+		src = src[:start] + reps[i].InsertedContent.Text + src[end:]
+	}
+	return src, nil
+}
+
+// Columns are UTF-16 code units, whatever precedes the finding on its
+// line, and a fix of the last line of a file stays inside the file.
+func TestSARIFColumnsAndEndOfFile(t *testing.T) {
+	for name, src := range map[string]string{
+		"non-ASCII before the finding": strings.Replace(fillSrc, "\tm := make(", "\t/* ünï😀 */ m := make(", 1),
+		"fix of the last line":         "package p\n\nfunc F(s []string) map[string]int { m := make(map[string]int); for _, v := range s { m[v] = 1 }; return m }\n",
+		"last line without newline":    "package p\n\nfunc F(s []string) map[string]int { m := make(map[string]int); for _, v := range s { m[v] = 1 }; return m }",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := module(t, map[string]string{"p/p.go": src})
+			r := mapfix(t, dir, "-q", "-format", "sarif", "-rules", "capacity")
+			validate(t, schema(t, "sarif-schema-2.1.0.json"), r.stdout)
+			var log sarifLog
+			if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+				t.Fatal(err)
+			}
+			if len(log.Runs[0].Results) != 1 || len(log.Runs[0].Results[0].Fixes) != 1 {
+				t.Fatalf("results: %+v", log.Runs[0].Results)
+			}
+			res := log.Runs[0].Results[0]
+			rg := res.Locations[0].PhysicalLocation.Region
+			start, err := sarifOffset(src, rg.StartLine, rg.StartColumn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			end, err := sarifOffset(src, rg.EndLine, rg.EndColumn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := src[start:end]; got != "make(map[string]int)" {
+				t.Errorf("the region holds %q", got)
+			}
+			got, err := applySARIF(src, res.Fixes[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fixedByW(t, map[string]string{"p/p.go": src}); got != want {
+				t.Errorf("SARIF fix gives\n%q\nwant\n%q", got, want)
+			}
+		})
 	}
 }
 
@@ -133,17 +215,8 @@ func TestRDJSON(t *testing.T) {
 	if d.Code.Value != "capacity" || len(d.Suggestions) != 1 {
 		t.Fatalf("%+v", d)
 	}
-	s := d.Suggestions[0]
-	// One suggestion, over the lines the comment covers.
-	if s.Range.Start.Line != d.Location.Range.Start.Line || s.Range.End.Line-1 != d.Location.Range.End.Line || s.Range.Start.Column != 1 || s.Range.End.Column != 1 {
-		t.Errorf("suggestion range %+v, comment range %+v", s.Range, d.Location.Range)
-	}
 	if d.Location.Range.Start.Column != 9 {
 		t.Errorf("comment starts at column %d, want the finding's 9", d.Location.Range.Start.Column)
-	}
-	got := replaceLines(hoistSrc, s.Range.Start.Line, s.Range.End.Line, s.Text)
-	if want := fixedByW(t, map[string]string{"p/p.go": hoistSrc}); got != want {
-		t.Errorf("suggestion gives\n%s\nwant\n%s", got, want)
 	}
 	if len(out.Diagnostics[1].Suggestions) != 0 || !strings.Contains(out.Diagnostics[1].Message, "not fixed") {
 		t.Errorf("directive diagnostic: %+v", out.Diagnostics[1])
@@ -156,6 +229,107 @@ func TestRDJSON(t *testing.T) {
 	}
 	for _, l := range lines {
 		validate(t, schema(t, "Diagnostic.json"), l)
+	}
+}
+
+// nestedSrc has a nilmap fix that inserts lines before its finding.
+const nestedSrc = `package p
+
+// Hits counts requests per tenant and path.
+func Hits(reqs []string) map[string]map[string]int {
+	hits := map[string]map[string]int{}
+	for _, r := range reqs {
+		hits[r][r]++
+	}
+	return hits
+}
+`
+
+// applySuggestion applies a diagnostic's suggestion to src as reviewdog's
+// GitHub reporter builds it (service/github/github.go, buildSingleSuggestion)
+// and GitHub applies it: the suggestion's lines must be the comment's, and
+// its text, plus a newline, replaces those lines; with columns, the text
+// is first spliced into the first and last lines.
+func applySuggestion(src string, d rdDiagnostic) (string, error) {
+	s := d.Suggestions[0]
+	start, end := s.Range.Start.Line, s.Range.End.Line
+	if end == 0 {
+		end = start
+	}
+	cStart, cEnd := d.Location.Range.Start.Line, d.Location.Range.End.Line
+	if cEnd == 0 {
+		cEnd = cStart
+	}
+	if start != cStart || end != cEnd {
+		return "", fmt.Errorf("GitHub comment range and suggestion line range must be same. L%d-L%d v.s. L%d-L%d", cStart, cEnd, start, end)
+	}
+	lines := strings.SplitAfter(src, "\n")
+	if start < 1 || end < start || end > len(lines) {
+		return "", fmt.Errorf("suggestion lines %d-%d outside the file", start, end)
+	}
+	text := s.Text + "\n"
+	if s.Text == "" {
+		text = ""
+	}
+	if s.Range.Start.Column > 0 || s.Range.End.Column > 0 {
+		first := strings.TrimSuffix(lines[start-1], "\n")
+		last := strings.TrimSuffix(lines[end-1], "\n")
+		text = first[:max(s.Range.Start.Column-1, 0)] + s.Text + last[max(s.Range.End.Column-1, 0):] + "\n"
+	}
+	return strings.Join(lines[:start-1], "") + text + strings.Join(lines[end:], ""), nil
+}
+
+// Every suggestion replaces exactly the lines its comment covers, or
+// reviewdog refuses it, and the suggestions, applied, make the file -w
+// writes.
+func TestRDJSONSuggestionsMatchComments(t *testing.T) {
+	both := strings.Replace(nestedSrc, "package p\n", fillSrc, 1)
+	for name, src := range map[string]string{"hoist": hoistSrc, "fill": fillSrc, "nested": nestedSrc, "both": both} {
+		t.Run(name, func(t *testing.T) {
+			dir := module(t, map[string]string{"p/p.go": src})
+			for _, format := range []string{"rdjson", "rdjsonl"} {
+				r := mapfix(t, dir, "-q", "-format", format)
+				var ds []rdDiagnostic
+				if format == "rdjson" {
+					var out struct{ Diagnostics []rdDiagnostic }
+					if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+						t.Fatal(err)
+					}
+					ds = out.Diagnostics
+				} else {
+					for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+						var d rdDiagnostic
+						if err := json.Unmarshal([]byte(l), &d); err != nil {
+							t.Fatal(err)
+						}
+						ds = append(ds, d)
+					}
+				}
+				got := src
+				n := 0
+				// Bottom up, so that earlier lines keep their numbers.
+				for i := len(ds) - 1; i >= 0; i-- {
+					d := ds[i]
+					if len(d.Suggestions) == 0 {
+						continue
+					}
+					n++
+					if d.Location.Range.Start.Line != d.Suggestions[0].Range.Start.Line || d.Location.Range.End.Line != d.Suggestions[0].Range.End.Line {
+						t.Errorf("%s: comment lines %+v, suggestion lines %+v", format, d.Location.Range, d.Suggestions[0].Range)
+					}
+					var err error
+					if got, err = applySuggestion(got, d); err != nil {
+						t.Fatalf("%s: %v", format, err)
+					}
+				}
+				if n == 0 {
+					t.Fatalf("%s: no suggestion in\n%s", format, r.stdout)
+				}
+				if want := fixedByW(t, map[string]string{"p/p.go": src}); got != want {
+					t.Errorf("%s: suggestions give\n%s\nwant (-w)\n%s", format, got, want)
+				}
+			}
+		})
 	}
 }
 
@@ -175,7 +349,7 @@ func TestRDJSONFarEditsInMessage(t *testing.T) {
 	if len(ds) != 1 || len(ds[0].Suggestions) != 1 {
 		t.Fatalf("%+v", ds)
 	}
-	if s := ds[0].Suggestions[0]; s.Range.Start.Line != 20 || s.Range.End.Line != 21 || !strings.HasPrefix(s.Text, "\tif m[a] == nil") {
+	if s := ds[0].Suggestions[0]; s.Range.Start.Line != 20 || s.Range.End.Line != 20 || !strings.HasPrefix(s.Text, "\tif m[a] == nil") {
 		t.Errorf("the suggestion is not the edit at the finding: %+v", s)
 	}
 	if !strings.Contains(ds[0].Message, "```diff\n--- a/a.go\n+++ b/a.go\n@@ the whole fix @@\n```") {
@@ -221,6 +395,11 @@ func TestJSON(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.Diffs[0].Diff, "--- a/p/p.go\n") || !strings.HasPrefix(out.Errors[0].Position, "bad/b.go:") {
 		t.Errorf("%+v", out)
+	}
+	for _, e := range out.Errors {
+		if e.Package != "example.com/m/bad" {
+			t.Errorf("error without its package: %+v", e)
+		}
 	}
 }
 

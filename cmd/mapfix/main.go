@@ -104,6 +104,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mapfix: %v\n", err)
 		return exitFailed
 	}
+	// The flag package stops at the first argument that is not a flag, so
+	// a flag after the packages (mapfix ./... -w) would be taken for a
+	// package and silently ignored as a flag. go vet refuses it (malformed
+	// import path "-w": leading dash); so does mapfix, unless a "--" said
+	// that what follows are names.
+	if pos := fs.Args(); len(pos) > 0 && !(len(args) > len(pos) && args[len(args)-len(pos)-1] == "--") {
+		for _, a := range pos {
+			if strings.HasPrefix(a, "-") {
+				return fail(fmt.Errorf("%s after the packages: flags must come before packages and files (usage: mapfix [flags] [packages | files])", a))
+			}
+		}
+	}
 	writeFormat, machine := formats[*format]
 	if !machine && *format != "text" {
 		return fail(fmt.Errorf("unknown -format %q (formats: text, json, rdjson, rdjsonl, sarif, github)", *format))

@@ -197,6 +197,8 @@ func TestRunFailures(t *testing.T) {
 		{[]string{"-rules", "capacity,nosuch"}, `unknown rule "nosuch"`},
 		{[]string{"./nosuchdir/..."}, ""},
 		{[]string{"README.md"}, "README.md: not a Go file"},
+		{[]string{"./...", "-w"}, "-w after the packages: flags must come before packages and files"},
+		{[]string{"-q", "q/q.go", "-format=json"}, "-format=json after the packages: flags must come before"},
 	} {
 		r := mapfix(t, dir, tc.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
@@ -314,6 +316,123 @@ func TestDemo(t *testing.T) {
 	for _, rule := range []string{"capacity", "nilmap", "sharedmap"} {
 		if !strings.Contains(r.stdout, ": "+rule+": ") {
 			t.Errorf("no %s finding in the demo:\n%s", rule, r.stdout)
+		}
+	}
+}
+
+// A pre-commit hook passes every staged .go file, also those the build
+// leaves out and those under testdata/: they are skipped with a warning
+// that names them and says why, and do not fail the hook.
+func TestFilesExcludedFromTheBuild(t *testing.T) {
+	ignored := "//go:build ignore\n\n" + fillSrc
+	dir := module(t, map[string]string{
+		"p/p.go":            fillSrc,
+		"p/gen.go":          ignored,
+		"gen/gen.go":        ignored, // the only file of its directory
+		"p/p_plan9.go":      strings.ReplaceAll(fillSrc, "Index", "Plan9"),
+		"q/q_test.go":       strings.ReplaceAll(fillSrc, "package p", "package q"),
+		"testdata/x/x.go":   "package x\n\nfunc X( {\n", // broken on purpose
+		"p/testdata/fix.go": fillSrc,
+	})
+	skipped := map[string]string{
+		"p/gen.go":          "build constraints",
+		"gen/gen.go":        "build constraints",
+		"p/p_plan9.go":      "build constraints",
+		"q/q_test.go":       "-tests=false",
+		"testdata/x/x.go":   "testdata",
+		"p/testdata/fix.go": "testdata",
+	}
+	args := []string{"-q", "-tests=false"}
+	for f := range skipped {
+		args = append(args, f)
+	}
+	check := func(r result) {
+		t.Helper()
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		for f, why := range skipped {
+			n := 0
+			for _, l := range lines {
+				if strings.HasPrefix(l, "mapfix: "+f+": ") && strings.Contains(l, why) && strings.HasSuffix(l, "; skipped") {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("want one warning for %s (%s), got %d:\n%s", f, why, n, r.stderr)
+			}
+		}
+	}
+	r := mapfix(t, dir, args...)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("only skipped files: exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	check(r)
+	// With a file that has a finding: that finding alone, exit 1.
+	r = mapfix(t, dir, append(args, "p/p.go")...)
+	if got := findingLines(r.stdout); r.code != 1 || len(got) != 1 || got[0] != "p/p.go:5" {
+		t.Fatalf("exit %d, findings %v\n%s%s", r.code, got, r.stdout, r.stderr)
+	}
+	check(r)
+	// The hook that writes leaves the skipped files alone.
+	if r := mapfix(t, dir, append([]string{"-w"}, args...)...); r.code != 0 {
+		t.Fatalf("-w: exit %d\n%s", r.code, r.stderr)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "p/testdata/fix.go")); string(src) != fillSrc {
+		t.Error("-w rewrote a file under testdata")
+	}
+}
+
+// Files outside the working directory are named relative to it, as go vet
+// names them, in findings, in -l and in the diff, which git apply takes
+// (outside the working directory only with --unsafe-paths, by design).
+func TestPathsOutsideTheWorkingDirectory(t *testing.T) {
+	dir := module(t, map[string]string{"a/a.go": cleanSrc, "b/b.go": fillSrc})
+	wd := filepath.Join(dir, "a")
+	r := mapfix(t, wd, "-q", "../b")
+	if r.code != 1 || !strings.Contains(r.stdout, "\n--- a/../b/b.go\n+++ b/../b/b.go\n") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := findingLines(r.stdout); len(got) != 1 || got[0] != "../b/b.go:5" {
+		t.Errorf("findings %v", got)
+	}
+	if r := mapfix(t, wd, "-q", "-l", "../b"); r.stdout != "../b/b.go\n" {
+		t.Errorf("-l: %q", r.stdout)
+	}
+	r = mapfix(t, wd, "-q", "-d", "../b")
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"apply", "--unsafe-paths", "--check", patch}, {"apply", "--unsafe-paths", patch}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = wd
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if r := mapfix(t, wd, "-q", "../b"); r.code != 0 {
+		t.Fatalf("after git apply: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// README documents every flag that -help lists, and every format.
+func TestREADMEDocumentsFlagsAndFormats(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mapfix(t, t.TempDir(), "-help")
+	flags := regexp.MustCompile(`(?m)^  -([\w-]+)`).FindAllStringSubmatch(r.stderr, -1)
+	if len(flags) < 10 {
+		t.Fatalf("too few flags in -help:\n%s", r.stderr)
+	}
+	for _, f := range flags {
+		if !regexp.MustCompile("(?m)^\\| `-" + f[1] + "[ `=]").Match(readme) {
+			t.Errorf("README's flag table lacks -%s", f[1])
+		}
+	}
+	for name := range formats {
+		if !strings.Contains(string(readme), "- `"+name+"`") && !strings.Contains(string(readme), "`"+name+"` / ") && !strings.Contains(string(readme), "/ `"+name+"`") {
+			t.Errorf("README's output formats lack %s", name)
 		}
 	}
 }

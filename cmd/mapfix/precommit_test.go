@@ -33,7 +33,11 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 
 	dir := module(t, map[string]string{
-		"p/p.go":                  fillSrc,
+		"p/p.go": fillSrc,
+		// Files the hooks get and must not fail on: one the build
+		// leaves out, and test inputs that do not even parse.
+		"tools/gen.go":            "//go:build ignore\n\n" + strings.ReplaceAll(fillSrc, "package p", "package main"),
+		"testdata/broken/x.go":    "package broken\n\nfunc X( {\n",
 		".pre-commit-config.yaml": "repos:\n- repo: " + root + "\n  rev: " + rev + "\n  hooks:\n  - id: mapfix\n  - id: mapfix-fix\n",
 	})
 	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
@@ -78,5 +82,8 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 	if out, ok := run("pre-commit", "run", "--all-files"); !ok {
 		t.Fatalf("after the fix, the hooks still fail:\n%s", out)
+	}
+	if src, _ := os.ReadFile(filepath.Join(dir, "tools/gen.go")); strings.Contains(string(src), "len(names)") {
+		t.Fatal("mapfix-fix rewrote a file the build leaves out")
 	}
 }

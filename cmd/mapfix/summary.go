@@ -57,10 +57,30 @@ func printSummary(w io.Writer, res *rewrite.Result, ran []*rules.Rule, wrote boo
 	if wrote {
 		files = fmt.Sprintf("%d files changed", len(res.Written))
 	}
+	// Packages that failed to load, counted once whatever their number of
+	// errors; the other failures apart, since they are not packages.
 	failed := map[string]bool{}
+	var args, ruleFails, others int
 	for _, e := range res.Errors {
-		failed[e.Package] = true
+		switch e.Kind {
+		case rewrite.PackageError:
+			failed[cmp.Or(e.Package, e.Pos, e.Msg)] = true
+		case rewrite.ArgError:
+			args++
+		case rewrite.RuleError:
+			ruleFails++
+		default:
+			others++
+		}
 	}
-	fmt.Fprintf(w, "mapfix: %s; %d packages checked, %d failed to load; %.1fs\n",
-		files, res.Packages, len(failed), elapsed.Seconds())
+	line := fmt.Sprintf("mapfix: %s; %d packages checked, %d failed to load", files, res.Packages, len(failed))
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{args, "bad arguments"}, {ruleFails, "rule failures"}, {others, "other errors"}} {
+		if n.n > 0 {
+			line += fmt.Sprintf(", %d %s", n.n, n.what)
+		}
+	}
+	fmt.Fprintf(w, "%s; %.1fs\n", line, elapsed.Seconds())
 }

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bench/hook.sh runs from any directory, on a repository named by any of
+// its directories, with files relative to its top level.
+func TestBenchHookScript(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs mapfix six times")
+	}
+	if _, err := exec.LookPath("/usr/bin/time"); err != nil {
+		t.Skip("no /usr/bin/time")
+	}
+	script, err := filepath.Abs(filepath.Join("..", "..", "bench", "hook.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := gitModule(t, map[string]string{"p/p.go": fillSrc})
+	cmd := exec.Command("bash", script, filepath.Join(dir, "p"), "p/p.go")
+	cmd.Dir = t.TempDir() // not this repository
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "median: ") || strings.Count(string(out), "run ") != 5 {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// A mapfix run that fails (a flag after the files): no timing.
+	cmd = exec.Command("bash", script, dir, "p/p.go", "-bad-flag")
+	cmd.Dir = t.TempDir()
+	if out, err := cmd.CombinedOutput(); err == nil || strings.Contains(string(out), "median") {
+		t.Fatalf("a failing mapfix was timed: %v\n%s", err, out)
+	}
+}
