@@ -305,6 +305,7 @@ func TestRDJSONSuggestionsMatchComments(t *testing.T) {
 						ds = append(ds, d)
 					}
 				}
+				sameAsReviewdog(t, format, reviewdogReads(t, format, r.stdout), ds)
 				got := src
 				n := 0
 				// Bottom up, so that earlier lines keep their numbers.
