@@ -951,3 +951,79 @@ func TestWriteThroughSymlink(t *testing.T) {
 		}
 	}
 }
+
+// Rules name other lines of the file in their messages; a //line directive
+// must not redirect those either.
+func TestRuleMessagesUseFileLines(t *testing.T) {
+	src := "package m\n\n//line gram.y:100\nfunc F(xs []string) map[string]int {\n\tvar m map[string]int\n\tfor i, x := range xs {\n\t\tm[x] = i\n\t}\n\treturn m\n}\n"
+	dir := writeModule(t, map[string]string{"a.go": src})
+	res := runToy(t, dir, false, rules.Nilmap)
+	decl, _ := lineCol(t, src, "var m map")
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, fmt.Sprintf("at line %d,", decl)) {
+		t.Fatalf("want a finding naming line %d: %+v", decl, res.Findings)
+	}
+}
+
+// Real rules on code written without gofmt, where lines compared by their
+// text alone pair wrongly (one-line blocks the printer splits, repeated
+// statements, closing braces at several depths): the written code is the
+// fixed program, only the lines of the fix change, and a second run finds
+// nothing.
+func TestSpliceOnUnformattedCode(t *testing.T) {
+	for name, tc := range map[string]struct {
+		src  string
+		want string // the lines the fix must write, in order
+	}{
+		"one-line block in a space-indented loop": {
+			src:  "package m\n\nfunc F(keys []string, n int) map[string]map[int]int {\n    m := map[string]map[int]int{}\n    for _, k := range keys {\n        if n > 0 {\n            if n > 1 { n++ }\n        }\n        if n > 2 { n--; m[k][n]++ }\n    }\n    return m\n}\n",
+			want: "        if n > 2 {\n            n--\n            if m[k] == nil {\n                m[k] = make(map[int]int)\n            }\n            m[k][n]++\n        }\n",
+		},
+		"repeated statement after a joined line": {
+			src:  "package m\n\ntype K struct {\n\ta string\n\tb int\n}\n\nfunc F(xs []K) map[string]map[int]int {\n\tm := map[string]map[int]int{}\n\tn := 0\n\tfor _, s := range xs {\n\t\tn++; m[s.a][s.b]++\n\t\tm[s.a][s.b]++\n\t\tif n > 1 { println(n) }\n\t}\n\treturn m\n}\n",
+			want: "\t\tn++\n\t\tif m[s.a] == nil {\n\t\t\tm[s.a] = make(map[int]int)\n\t\t}\n\t\tm[s.a][s.b]++\n",
+		},
+		"closing braces at several depths": {
+			src:  "package m\n\ntype K struct {\n\ta string\n\tb int\n}\n\nfunc F(xs []K) map[string]map[int]int {\n\tm := map[string]map[int]int{}\n\tfor _, s := range xs {\n\t\tif s.b > 0 { m[s.a][s.b]++ }\n\t}\n\tif len(m) > 0 { println(1) }\n\treturn m\n}\n",
+			want: "\t\tif s.b > 0 {\n\t\t\tif m[s.a] == nil {\n\t\t\t\tm[s.a] = make(map[int]int)\n\t\t\t}\n\t\t\tm[s.a][s.b]++\n\t\t}\n",
+		},
+		"aligned trailing comments around the fix": {
+			src:  "package m\n\nfunc F(xs []string) (map[string]bool, int) {\n\tn := 1 // one\n\tseen := make(map[string]bool) // seen words\n\tk := 2 // two\n\tfor _, w := range xs {\n\t\tseen[w] = true\n\t}\n\treturn seen, n + k\n}\n",
+			want: "\tseen := make(map[string]bool, len(xs)) // seen words\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"a.go": tc.src})
+			res := runToy(t, dir, true, rules.Capacity, rules.Nilmap)
+			if len(res.Findings) == 0 || slices.ContainsFunc(res.Findings, func(f Finding) bool { return !f.Fixable }) {
+				t.Fatalf("findings: %+v", res.Findings)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, "a.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Every original line is kept or replaced by the fix's lines:
+			// removing the fix's lines from the output and from the wanted
+			// lines leaves the original minus the lines the fix replaced.
+			var removed, added []string
+			for _, s := range lineDiff(splitLines([]byte(tc.src)), splitLines(got)) {
+				for k := 0; k < s.n; k++ {
+					switch s.op {
+					case -1:
+						removed = append(removed, splitLines([]byte(tc.src))[s.a+k])
+					case 1:
+						added = append(added, splitLines(got)[s.b+k])
+					}
+				}
+			}
+			if strings.Join(added, "") != tc.want {
+				t.Errorf("lines written:\n%s\nwant:\n%s\nwhole file:\n%s", strings.Join(added, ""), tc.want, got)
+			}
+			if len(removed) != 1 {
+				t.Errorf("lines replaced: %q, want the fixed line only", removed)
+			}
+			if res := runToy(t, dir, false, rules.Capacity, rules.Nilmap); len(res.Findings) != 0 {
+				t.Errorf("second run: %+v", res.Findings)
+			}
+		})
+	}
+}

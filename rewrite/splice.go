@@ -1,8 +1,10 @@
 package rewrite
 
 import (
+	"bytes"
 	"go/scanner"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -14,12 +16,15 @@ import (
 // The dst restorer prints a whole file the way gofmt would, so printing the
 // fixed tree also reformats every line the author did not format with gofmt.
 // We therefore print the tree twice, before (base) and after (fixed) the fixes,
-// and diff the two: what differs is the fixes' doing. Each such hunk replaces
-// the matching lines of the original. A hunk's edges must be lines that the
-// original and base share (anchors), compared by their tokens (looseLine), so
-// that a line the printer only re-indented or re-spaced still anchors; where
-// the printer changed more (joined or split lines), the hunk grows until it
-// reaches such lines.
+// and diff the two: what differs is the fixes' doing, except lines the
+// printer only realigned (alignedLine). Each such hunk replaces the matching
+// lines of the original. A hunk's edges must be lines that the original and
+// base share (anchors): lines that hold the same tokens at the same place
+// of the token stream (tokenAnchors), so that a line the printer only
+// re-indented or re-spaced still anchors and one of several alike lines
+// never pairs with another; where the printer changed more (joined or split
+// lines), the hunk grows until it reaches such lines. The result must hold
+// the fixed text's tokens (sameCode), or the splice is refused.
 //
 // The lines of a hunk (those the fixes add or change, and those it grew
 // over) take the indentation of the original lines around them (see
@@ -31,16 +36,19 @@ import (
 func splice(orig []byte, base, fixed []byte) []byte {
 	o, b, f := splitLines(orig), splitLines(base), splitLines(fixed)
 
-	// anchor[i] is the original line that base line i equals, or -1.
-	anchor := make([]int, len(b)+1)
-	for i := range anchor {
-		anchor[i] = -1
-	}
-	anchor[len(b)] = len(o) // the end of the files is a shared edge
-	for _, s := range lineDiffBy(o, b, looseLine) {
-		if s.op == diffmatchpatch.DiffEqual {
-			for k := 0; k < s.n; k++ {
-				anchor[s.b+k] = s.a + k
+	// anchor[i] is the original line that base line i stands for, or -1.
+	anchor := tokenAnchors(o, b)
+	if anchor == nil {
+		anchor = make([]int, len(b)+1)
+		for i := range anchor {
+			anchor[i] = -1
+		}
+		anchor[len(b)] = len(o) // the end of the files is a shared edge
+		for _, s := range lineDiffBy(o, b, looseLine) {
+			if s.op == diffmatchpatch.DiffEqual {
+				for k := 0; k < s.n; k++ {
+					anchor[s.b+k] = s.a + k
+				}
 			}
 		}
 	}
@@ -48,7 +56,7 @@ func splice(orig []byte, base, fixed []byte) []byte {
 	at := make([]int, len(f))
 	type repl struct{ b0, b1, f0, f1 int } // base [b0,b1) becomes fixed [f0,f1)
 	var repls []repl
-	for _, s := range lineDiff(b, f) {
+	for _, s := range lineDiffBy(b, f, alignedLine) {
 		for k := 0; k < s.n; k++ {
 			switch s.op {
 			case diffmatchpatch.DiffEqual:
@@ -142,8 +150,155 @@ func splice(orig []byte, base, fixed []byte) []byte {
 		next = r.o1
 	}
 	copyOrig(o[next:], false)
+	// Lines compared by their tokens can pair a line with the wrong one of
+	// several alike (closing braces, a repeated statement, a one-line block
+	// the printer split), which would double, lose or move code. What is
+	// written must be the fixed program: its tokens must be the fixed
+	// text's, whatever the layout. (When the printer itself changed tokens
+	// of the original, which it does not for code it can print, there is
+	// nothing to compare with; the type check that follows still applies.)
+	if tf := codeTokens(fixed); tf != nil && sameCode(orig, base) && !slices.Equal(codeTokens([]byte(out.String())), tf) {
+		return nil
+	}
 	return []byte(out.String())
 }
+
+// sameCode reports whether a and b hold the same Go tokens and comments, in
+// the same order, whatever their layout. Semicolons are left out, since
+// joining and splitting lines adds and drops them, and so are commas right
+// before a closing bracket.
+func sameCode(a, b []byte) bool {
+	ta, tb := codeTokens(a), codeTokens(b)
+	return ta != nil && tb != nil && slices.Equal(ta, tb)
+}
+
+func codeTokens(src []byte) []string {
+	toks, _ := scanCode(src)
+	return toks
+}
+
+// scanCode returns the tokens of src as sameCode compares them, and the
+// offset of each; nil when src does not scan.
+func scanCode(src []byte) (toks []string, offs []int) {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var sc scanner.Scanner
+	bad := false
+	sc.Init(file, src, func(token.Position, string) { bad = true }, scanner.ScanComments)
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		switch tok {
+		case token.SEMICOLON:
+			continue
+		case token.RPAREN, token.RBRACE, token.RBRACK:
+			if n := len(toks); n > 0 && toks[n-1] == "," {
+				toks, offs = toks[:n-1], offs[:n-1]
+			}
+		case token.INT, token.FLOAT, token.IMAG:
+			lit = strings.ToLower(lit) // the printer writes 0X1 as 0x1
+		case token.COMMENT:
+			lit = strings.TrimRight(strings.ReplaceAll(lit, "\r", ""), " \t")
+		}
+		if lit == "" {
+			lit = tok.String()
+		}
+		toks, offs = append(toks, lit), append(offs, file.Offset(pos))
+	}
+	if bad {
+		return nil, nil
+	}
+	return toks, offs
+}
+
+// tokenAnchors pairs base lines with the original lines that hold exactly
+// the same tokens, which is exact where comparing lines is not: of several
+// alike lines (closing braces, a repeated statement) only the one at the
+// same place in the token stream pairs. A line the printer split or joined
+// pairs with nothing. Lines without a token of their own (blank lines, the
+// inside of a raw string) pair in order between the same tokens when both
+// texts have as many there. It returns nil when the two texts do not hold
+// the same tokens.
+func tokenAnchors(o, b []string) []int {
+	ot, os := lineTokenStarts(o)
+	bt, bs := lineTokenStarts(b)
+	if ot == nil || bt == nil || !slices.Equal(ot, bt) {
+		return nil
+	}
+	anchor := make([]int, len(b)+1)
+	for i := range anchor {
+		anchor[i] = -1
+	}
+	anchor[len(b)] = len(o)
+	type rng struct{ t0, t1 int }
+	byRange := map[rng]int{}
+	empty := map[int][]int{} // original lines without a token, by the token after them
+	for j := range o {
+		if r := (rng{os[j], os[j+1]}); r.t0 < r.t1 {
+			byRange[r] = j
+		} else {
+			empty[r.t0] = append(empty[r.t0], j)
+		}
+	}
+	var bEmpty []int
+	flush := func() {
+		if len(bEmpty) == 0 {
+			return
+		}
+		if oe := empty[bs[bEmpty[0]]]; len(oe) == len(bEmpty) {
+			for k, i := range bEmpty {
+				anchor[i] = oe[k]
+			}
+		}
+		bEmpty = bEmpty[:0]
+	}
+	for i := range b {
+		r := rng{bs[i], bs[i+1]}
+		if r.t0 == r.t1 {
+			if len(bEmpty) > 0 && bs[bEmpty[0]] != r.t0 {
+				flush()
+			}
+			bEmpty = append(bEmpty, i)
+			continue
+		}
+		flush()
+		if j, ok := byRange[r]; ok {
+			anchor[i] = j
+		}
+	}
+	flush()
+	return anchor
+}
+
+// lineTokenStarts returns the tokens of the lines and, for each line i,
+// the index of the first token that starts at or after it (one more entry
+// for the end); nil when the text does not scan.
+func lineTokenStarts(lines []string) ([]string, []int) {
+	src := []byte(strings.Join(lines, ""))
+	toks, offs := scanCode(src)
+	if toks == nil && len(bytes.TrimSpace(src)) > 0 {
+		return nil, nil
+	}
+	starts := make([]int, len(lines)+1)
+	off, t := 0, 0
+	for i, l := range lines {
+		for t < len(offs) && offs[t] < off {
+			t++
+		}
+		starts[i] = t
+		off += len(l)
+	}
+	starts[len(lines)] = len(toks)
+	return toks, starts
+}
+
+// alignedLine compares printed lines as the fixes changed them: the printer
+// realigns trailing comments and key-value columns of a block when one of
+// its lines grows, which is not the fix's doing, but a line that moved to
+// another depth has changed.
+func alignedLine(s string) string { return leadingSpace(s) + looseLine(s) }
 
 // place finds the original lines [o0,o1) that base lines [b0,b1) stand for.
 func place(anchor []int, b0, b1 int) (o0, o1 int, ok bool) {
