@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
 
 	"github.com/dave/dst"
@@ -309,7 +308,7 @@ func (r *nmRun) emit(at ast.Expr, msg string, fix Fix, reason string, order int)
 	r.out = append(r.out, nmOut{Finding{Pos: at.Pos(), End: at.End(), Message: msg, Fix: fix, NoFix: reason}, order})
 }
 
-func (r *nmRun) line(pos token.Pos) int { return r.Fset.Position(pos).Line }
+func (r *nmRun) line(pos token.Pos) int { return r.Line(pos) }
 
 // act names the write, for messages.
 func nmAct(w *nmWrite) string {
@@ -444,9 +443,8 @@ func nmKeyed(lit *ast.CompositeLit) bool {
 
 func (r *nmRun) emitField(w *nmWrite, fld *types.Var, site nmSite) {
 	loc := types.ExprString(w.base)
-	pos := r.Fset.Position(site.pos)
-	msg := fmt.Sprintf("%s may be nil: %s (%s:%d) makes a %s without it, and nothing checks it before %s",
-		loc, site.fn, filepath.Base(pos.Filename), pos.Line, r.typeName(site.typ), nmAct(w))
+	msg := fmt.Sprintf("%s may be nil: %s (%s) makes a %s without it, and nothing checks it before %s",
+		loc, site.fn, r.Where(site.pos), r.typeName(site.typ), nmAct(w))
 	reason := ""
 	if !r.throughPointer(w.base) {
 		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy; make %s where the %s is made",
@@ -471,7 +469,7 @@ func (r *nmRun) emitPkgVar(w *nmWrite, v *types.Var) {
 	msg := fmt.Sprintf("%s is nil here: it is declared without a value, and nothing in its package assigns it before %s", v.Name(), nmAct(w))
 	reason := ""
 	if pos, ok := r.pkgObserved[v]; ok {
-		reason = fmt.Sprintf("%s uses %s as a whole while it is nil; making it up front would change that", r.Fset.Position(pos), v.Name())
+		reason = fmt.Sprintf("%s uses %s as a whole while it is nil; making it up front would change that", r.Where(pos), v.Name())
 	}
 	var decl *ast.GenDecl
 	var spec *ast.ValueSpec

@@ -7,9 +7,11 @@
 package rules
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"github.com/dave/dst"
 )
@@ -30,6 +32,17 @@ type Pass struct {
 	Files []*ast.File
 	Pkg   *types.Package
 	Info  *types.Info
+}
+
+// Line is the line of pos in its file as it is on disk: messages name lines
+// the user can find, which a //line directive must not redirect.
+func (p *Pass) Line(pos token.Pos) int { return p.Fset.PositionFor(pos, false).Line }
+
+// Where names pos as file.go:line, the file by its base name, for messages
+// that point at another place in the package.
+func (p *Pass) Where(pos token.Pos) string {
+	pp := p.Fset.PositionFor(pos, false)
+	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
 }
 
 // A Finding is one report. Fix is nil when no safe fix exists; NoFix then
