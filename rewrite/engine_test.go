@@ -971,8 +971,9 @@ func TestRuleMessagesUseFileLines(t *testing.T) {
 // nothing.
 func TestSpliceOnUnformattedCode(t *testing.T) {
 	for name, tc := range map[string]struct {
-		src  string
-		want string // the lines the fix must write, in order
+		src      string
+		want     string // the lines the fix must write, in order
+		inserted bool   // the fix only inserts lines
 	}{
 		"one-line block in a space-indented loop": {
 			src:  "package m\n\nfunc F(keys []string, n int) map[string]map[int]int {\n    m := map[string]map[int]int{}\n    for _, k := range keys {\n        if n > 0 {\n            if n > 1 { n++ }\n        }\n        if n > 2 { n--; m[k][n]++ }\n    }\n    return m\n}\n",
@@ -985,6 +986,15 @@ func TestSpliceOnUnformattedCode(t *testing.T) {
 		"closing braces at several depths": {
 			src:  "package m\n\ntype K struct {\n\ta string\n\tb int\n}\n\nfunc F(xs []K) map[string]map[int]int {\n\tm := map[string]map[int]int{}\n\tfor _, s := range xs {\n\t\tif s.b > 0 { m[s.a][s.b]++ }\n\t}\n\tif len(m) > 0 { println(1) }\n\treturn m\n}\n",
 			want: "\t\tif s.b > 0 {\n\t\t\tif m[s.a] == nil {\n\t\t\t\tm[s.a] = make(map[int]int)\n\t\t\t}\n\t\t\tm[s.a][s.b]++\n\t\t}\n",
+		},
+		"one-line function in a space-indented file": {
+			src:  "package m\n\nfunc G() {\n  println()\n}\n\nfunc H(xs []string) map[string]int { m := make(map[string]int); for i, x := range xs { m[x] = i }; return m }\n",
+			want: "func H(xs []string) map[string]int {\n  m := make(map[string]int, len(xs))\n  for i, x := range xs {\n    m[x] = i\n  }\n  return m\n}\n",
+		},
+		"a guard after a hand-aligned continuation line": {
+			src:      "package m\n\nimport \"fmt\"\n\ntype S struct {\n    region string\n    year   int\n}\n\nfunc F(xs []S) map[string]map[int]string {\n    m := map[string]map[int]string{}\n    for _, s := range xs {\n        fmt.Println(s.region,\n                    s.year)\n        m[s.region][s.year] = \"x\"\n    }\n    return m\n}\n",
+			want:     "        if m[s.region] == nil {\n            m[s.region] = make(map[int]string)\n        }\n",
+			inserted: true,
 		},
 		"aligned trailing comments around the fix": {
 			src:  "package m\n\nfunc F(xs []string) (map[string]bool, int) {\n\tn := 1 // one\n\tseen := make(map[string]bool) // seen words\n\tk := 2 // two\n\tfor _, w := range xs {\n\t\tseen[w] = true\n\t}\n\treturn seen, n + k\n}\n",
@@ -1018,8 +1028,8 @@ func TestSpliceOnUnformattedCode(t *testing.T) {
 			if strings.Join(added, "") != tc.want {
 				t.Errorf("lines written:\n%s\nwant:\n%s\nwhole file:\n%s", strings.Join(added, ""), tc.want, got)
 			}
-			if len(removed) != 1 {
-				t.Errorf("lines replaced: %q, want the fixed line only", removed)
+			if want := map[bool]int{false: 1, true: 0}[tc.inserted]; len(removed) != want {
+				t.Errorf("lines replaced: %q, want %d", removed, want)
 			}
 			if res := runToy(t, dir, false, rules.Capacity, rules.Nilmap); len(res.Findings) != 0 {
 				t.Errorf("second run: %+v", res.Findings)

@@ -336,12 +336,13 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 		return nil, nil, false, true // the markers or the package clause moved
 	}
 	lines := splitLines(orig)
+	unit := indentUnit(orig)
 	var b strings.Builder
 	next := 0 // next original line to copy, 0-based
 	for i, r := range regions {
 		b.WriteString(strings.Join(lines[next:r.start-1], ""))
 		region := []byte(strings.Join(lines[r.start-1:r.end], ""))
-		spliced := splice(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]))
+		spliced := spliceIndent(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]), unit)
 		if spliced == nil {
 			return nil, nil, false, true
 		}

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"bytes"
+	"cmp"
 	"go/scanner"
 	"go/token"
 	"slices"
@@ -34,6 +35,12 @@ import (
 // files stay CRLF. It returns nil when it cannot place the fixes
 // faithfully; the fixes are then reported as not fixed.
 func splice(orig []byte, base, fixed []byte) []byte {
+	return spliceIndent(orig, base, fixed, indentUnit(orig))
+}
+
+// spliceIndent is splice for a part of a file whose indentation unit,
+// found in the whole file, is unit.
+func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 	o, b, f := splitLines(orig), splitLines(base), splitLines(fixed)
 
 	// anchor[i] is the original line that base line i stands for, or -1.
@@ -138,7 +145,7 @@ func splice(orig []byte, base, fixed []byte) []byte {
 			}
 		}
 	}
-	ind := &indenter{o: o, b: b, f: f, anchor: anchor}
+	ind := &indenter{o: o, b: b, f: f, anchor: anchor, fileUnit: unit}
 	for _, r := range merged {
 		copyOrig(o[next:r.o0], true)
 		for j := r.f0; j < r.f1; j++ {
@@ -351,6 +358,9 @@ type indenter struct {
 	inB     []bool // base lines inside a multi-line token
 	inF     []bool // fixed lines inside a multi-line token
 	unit    string // the file's indentation unit, once known
+	// fileUnit is the unit that most of the file's indented lines use,
+	// for lines with no anchored neighbour to take after.
+	fileUnit string
 }
 
 // indent returns fixed line j (without terminator), which stands before
@@ -374,7 +384,7 @@ func (in *indenter) indent(j, at int) string {
 				continue
 			}
 			bl := normLine(in.b[i])
-			if strings.TrimSpace(bl) == "" {
+			if strings.TrimSpace(bl) == "" || in.continues(i) {
 				continue
 			}
 			wb := leadingSpace(bl)
@@ -389,7 +399,49 @@ func (in *indenter) indent(j, at int) string {
 			return wo + line[len(wf):]
 		}
 	}
+	if in.fileUnit != "" && strings.Trim(wf, "\t") == "" {
+		return strings.Repeat(in.fileUnit, len(wf)) + line[len(wf):]
+	}
 	return line
+}
+
+// continues reports whether base line i continues the line before it (the
+// printer indents it one level deeper, and the line before opens no block
+// or list): authors often align such lines by hand, so their indentation
+// says nothing about the depth of the lines around them.
+func (in *indenter) continues(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := strings.TrimRight(normLine(in.b[i-1]), " \t")
+	if prev == "" || len(leadingSpace(normLine(in.b[i]))) <= len(leadingSpace(prev)) {
+		return false
+	}
+	return !strings.HasSuffix(prev, "{") && !strings.HasSuffix(prev, "(") && !strings.HasSuffix(prev, "[")
+}
+
+// indentUnit guesses the indentation unit of a Go text: a tab, unless more
+// lines start with a space than with a tab; then the smallest number of
+// spaces a line starts with.
+func indentUnit(src []byte) string {
+	tabs, spaces, least := 0, 0, 0
+	for _, l := range splitLines(src) {
+		w := leadingSpace(l)
+		switch {
+		case w == "" || strings.TrimSpace(l) == "":
+		case w[0] == '\t':
+			tabs++
+		case strings.Trim(w, " ") == "":
+			spaces++
+			if least == 0 || len(w) < least {
+				least = len(w)
+			}
+		}
+	}
+	if spaces > tabs {
+		return strings.Repeat(" ", least)
+	}
+	return "\t"
 }
 
 // unitOf is the indentation unit of an original line indented wo where the
@@ -400,7 +452,7 @@ func (in *indenter) unitOf(wb, wo string) string {
 		return u
 	}
 	if in.unit == "" {
-		in.unit = "\t"
+		in.unit = cmp.Or(in.fileUnit, "\t")
 		for i, a := range in.anchor[:len(in.b)] {
 			if a < 0 || in.inB[i] {
 				continue

@@ -98,7 +98,7 @@ func FuzzSplice(f *testing.F) {
 		for i := 0; same0 && i < len(gl0); i++ {
 			same0 = alignedLine(gl0[i]) == alignedLine(fl0[i])
 		}
-		if !same0 {
+		if !same0 && indentUnit([]byte(base)) == "\t" { // a printer indents with tabs
 			t.Fatalf("formatted original: got %q, want %q", got0, fixed)
 		}
 		var spaced strings.Builder // base indented with two spaces a tab
