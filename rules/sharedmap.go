@@ -91,6 +91,10 @@ type smAccess struct {
 	decl   *ast.FuncDecl
 	held   map[types.Object]smMode
 	inOnce bool
+	// ctx is the run the access belongs to (see ctxOf), nil when unknown;
+	// guarded says that some lock, or something named like one, is held.
+	ctx     ast.Node
+	guarded bool
 }
 
 type smRun struct {
@@ -104,6 +108,21 @@ type smRun struct {
 	// lockers: functions that take each mutex, transitively
 	locksMemo map[*ast.FuncDecl]map[types.Object]bool
 	reported  map[ast.Node]bool
+
+	// goroutine reach
+	entries  []*smEntry
+	litKinds map[*ast.FuncLit]litKind
+	ctxAcc   map[ast.Node][]*smAccess
+	ctxCalls map[ast.Node][]smCallSite
+	memoBlk  map[*ast.FuncDecl]string
+}
+
+// A smCallSite is a static call of an in-package function, by the run it
+// belongs to.
+type smCallSite struct {
+	call    *ast.CallExpr
+	decl    *ast.FuncDecl
+	guarded bool
 }
 
 type smCall struct {
@@ -115,7 +134,8 @@ type smCall struct {
 func runSharedmap(p *Pass) []Finding {
 	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{}, declFile: map[ast.Node]*ast.File{},
 		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
-		reported: map[ast.Node]bool{}}
+		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
+		memoBlk: map[*ast.FuncDecl]string{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -126,6 +146,7 @@ func runSharedmap(p *Pass) []Finding {
 			}
 		}
 	}
+	r.findEntries()
 	for _, f := range p.Files {
 		r.collect(f)
 	}
@@ -187,8 +208,11 @@ func (r *smRun) collect(f *ast.File) {
 			}
 			if fd := r.callee(n); fd != nil {
 				fn, _ := innermostFunc(path)
-				held, _ := r.heldAt(path)
+				held, once := r.heldAt(path)
 				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn})
+				if ctx := r.ctxOf(path); ctx != nil && fd.Body != nil && !spawned(path) {
+					r.ctxCalls[ctx] = append(r.ctxCalls[ctx], smCallSite{n, fd, len(held) > 0 || once || r.looseGuard(path)})
+				}
 			}
 		}
 		return true
@@ -220,8 +244,60 @@ func (r *smRun) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, wri
 		return // package-level initialization
 	}
 	held, once := r.heldAt(path)
-	r.accesses = append(r.accesses, &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
-		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once})
+	a := &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
+		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once}
+	a.ctx = r.ctxOf(path)
+	a.guarded = len(held) > 0 || once || r.looseGuard(path)
+	r.accesses = append(r.accesses, a)
+	if a.ctx != nil {
+		r.ctxAcc[a.ctx] = append(r.ctxAcc[a.ctx], a)
+	}
+}
+
+// looseGuard reports an access or call that follows, in the statement
+// lists around it up to its run's function, a call to something named like
+// a lock (lock, Lock, acquire; not unlock) or a send of struct{}{} (a
+// channel used as a semaphore): code that guards itself in a way heldAt
+// does not follow.
+func (r *smRun) looseGuard(path []ast.Node) bool {
+	for i := len(path) - 2; i >= 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			if r.litKinds[n] != litSync {
+				return false
+			}
+		}
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, s := range list {
+			if s == path[i+1] {
+				break
+			}
+			switch s := s.(type) {
+			case *ast.ExprStmt:
+				if c, ok := s.X.(*ast.CallExpr); ok {
+					name := strings.ToLower(r.calleeName(c))
+					if (strings.Contains(name, "lock") && !strings.Contains(name, "unlock")) || strings.Contains(name, "acquire") {
+						return true
+					}
+				}
+			case *ast.SendStmt:
+				if st, ok := r.Info.TypeOf(s.Value).Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mapLoc returns the variable or field of map type that e names, if it is
@@ -345,13 +421,16 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 					case c.Fun == ast.Expr(fl) && i > 1:
 						_, async = path[i-2].(*ast.GoStmt)
 					}
+					if r.litKinds[fl] == litEntry {
+						async = true
+					}
 				}
 			}
 			if !async && !once && i > 0 {
 				// A closure run in place, or stored and called later by
 				// the same code: it inherits the locks held where it is
 				// written.
-				outer, o := r.heldAt(path[:i+1])
+				outer, o := r.heldAt(path[:i])
 				held, once = outer, o
 			}
 			break
@@ -510,4 +589,19 @@ func shortFile(name string) string {
 
 func (r *smRun) locName(a *smAccess) string {
 	return types.ExprString(a.expr)
+}
+
+// spawned reports a call, at the end of path, that a go or defer statement
+// makes: it does not run where it is written.
+func spawned(path []ast.Node) bool {
+	if len(path) < 2 {
+		return false
+	}
+	switch p := path[len(path)-2].(type) {
+	case *ast.GoStmt:
+		return p.Call == path[len(path)-1]
+	case *ast.DeferStmt:
+		return p.Call == path[len(path)-1]
+	}
+	return false
 }

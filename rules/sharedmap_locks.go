@@ -250,6 +250,12 @@ func isRWMutex(t types.Type) bool {
 // wrapTarget returns the smallest statement holding the access that sits in
 // a statement list, and that list's owner; or why it cannot be wrapped.
 func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
+	return r.wrapTargetRet(a, false)
+}
+
+// wrapTargetRet is wrapTarget; with allowReturn, a return statement is a
+// target too (its fix locks before it and defers the unlock).
+func (r *smRun) wrapTargetRet(a *smAccess, allowReturn bool) (ast.Stmt, ast.Node, string) {
 	p := a.path
 	for i := len(p) - 1; i > 0; i-- {
 		child := p[i]
@@ -282,8 +288,14 @@ func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
 			switch p[i-1].(type) {
 			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 				switch s.(type) {
-				case *ast.LabeledStmt, *ast.ReturnStmt:
+				case *ast.ReturnStmt:
+					if !allowReturn {
+						return nil, nil, "the access is in a labeled or return statement"
+					}
+				case *ast.LabeledStmt:
 					return nil, nil, "the access is in a labeled or return statement"
+				case *ast.DeferStmt:
+					return nil, nil, "the access is in a defer statement, which runs it later"
 				}
 				if why := r.blocking(s); why != "" {
 					return nil, nil, "wrapping would hold the lock across " + why
