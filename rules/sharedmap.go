@@ -115,6 +115,7 @@ type smRun struct {
 	ctxAcc   map[ast.Node][]*smAccess
 	ctxCalls map[ast.Node][]smCallSite
 	memoBlk  map[*ast.FuncDecl]string
+	memoWait map[*ast.FuncDecl]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it
@@ -135,7 +136,7 @@ func runSharedmap(p *Pass) []Finding {
 	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{}, declFile: map[ast.Node]*ast.File{},
 		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
 		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
-		memoBlk: map[*ast.FuncDecl]string{}}
+		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {

@@ -367,12 +367,58 @@ func (r *smRun) joinOf(e *smEntry) {
 		case *ast.SelectStmt:
 			join = true
 		}
+		if c, ok := n.(*ast.CallExpr); ok && !join {
+			// A call into the package that waits: the wait may be the join.
+			if fd := r.callee(c); fd != nil && r.funcWaits(fd, 0) {
+				join = true
+			}
+		}
 		if join {
 			e.join = n.Pos()
 			return false
 		}
 		return true
 	})
+}
+
+// funcWaits reports whether fd, or what it calls in the package, receives
+// from a channel, selects or calls a Wait method: something that can order
+// it after a goroutine's work.
+func (r *smRun) funcWaits(fd *ast.FuncDecl, depth int) bool {
+	if w, ok := r.memoWait[fd]; ok {
+		return w
+	}
+	r.memoWait[fd] = false
+	if fd.Body == nil || depth > smMaxDepth {
+		return false
+	}
+	w := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if w {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			w = n.Op == token.ARROW
+		case *ast.SelectStmt:
+			w = true
+		case *ast.RangeStmt:
+			if t := r.Info.TypeOf(n.X); t != nil {
+				_, w = t.Underlying().(*types.Chan)
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && len(n.Args) == 0 {
+				w = true
+			} else if g := r.callee(n); g != nil && r.funcWaits(g, depth+1) {
+				w = true
+			}
+		}
+		return !w
+	})
+	r.memoWait[fd] = w
+	return w
 }
 
 // ctxOf returns the function whose run an access or call at the end of
