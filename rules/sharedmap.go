@@ -20,13 +20,29 @@ import (
 // named ...Locked, functions documented as called with the lock held, and
 // functions whose every caller in the package holds it are exempt.
 //
-// Goroutine reach: a local map captured by a function literal that runs on a
-// goroutine (a go statement, errgroup.Group.Go, sync.WaitGroup.Go,
-// time.AfterFunc) and writes it, while another context can access it at the
-// same time (another goroutine, the same go statement in a loop, the
-// spawning function before it joins), with no mutex held. Not yet followed:
-// package variables and struct fields as locations, named functions started
-// with go, calls into the rest of the package, and HTTP handlers.
+// Goroutine reach: a map written in code that runs on a goroutine, while
+// another access to the same map can run at the same time and no lock is
+// held at either. Goroutines are function literals, functions and methods
+// started with go, sync.WaitGroup.Go, errgroup.Group.Go or time.AfterFunc,
+// and HTTP handlers (http.HandleFunc, ServeMux.HandleFunc and any
+// HandleFunc taking a handler function, http.HandlerFunc(f), ServeHTTP
+// methods); what they run includes the functions and methods of the
+// package they call statically (six calls deep). Two accesses can run at
+// the same time when they are on two goroutines whose lifetimes overlap
+// (spawned by one function before it joins, two handlers, a handler and a
+// goroutine whose spawner starts serving), on one goroutine that runs
+// several times at once (a go in a loop, a handler, which net/http runs for
+// each request), or on a goroutine and in its spawner after the go and
+// before the join (a Wait() call, a channel receive, a select, or a call
+// into the package that does one of these). The map is a captured local, a
+// package variable, or a struct field; for a field both accesses must reach
+// the same struct value, named by a variable of the function that spawned
+// the goroutines or registered the handlers (or a package variable) and
+// passed down as receiver or argument. Not reported: reads concurrent only
+// with reads, maps made inside the goroutine, a local handed over through a
+// channel, sync.Map, accesses after anything named like a lock (or a send of
+// struct{}{} on a semaphore), and function literals stored or sent
+// elsewhere, whose caller is not known.
 //
 // A concurrent map write is a fatal error that no recover catches.
 //
@@ -61,14 +77,60 @@ import (
 //			seenMu.Unlock()
 //		})
 //	}
+//
+// for a package variable written by an HTTP handler (every access in the
+// package outside init is wrapped; a return locks and defers the unlock):
+//
+//	var hits = map[string]int{}
+//	var hitsMu sync.RWMutex
+//
+//	func count(w http.ResponseWriter, r *http.Request) {
+//		hitsMu.Lock()
+//		hits[r.URL.Path]++
+//		hitsMu.Unlock()
+//	}
+//
+//	func get(p string) int {
+//		hitsMu.RLock()
+//		defer hitsMu.RUnlock()
+//		return hits[p]
+//	}
+//
+// and for a struct field, when the struct is never copied by value:
+//
+//	type stats struct {
+//		mu   sync.Mutex // guards hits
+//		hits map[string]int
+//	}
+//
+//	func (s *stats) run(words []string) { // go s.run(words) in a loop
+//		for _, w := range words {
+//			s.mu.Lock()
+//			s.hits[w]++
+//			s.mu.Unlock()
+//		}
+//	}
+//
+// A fix is left out, and the finding says why, where a wrap could deadlock
+// (the statement calls package code that uses the map, takes a lock or
+// calls a function value), would hold the lock across a channel operation,
+// select, time.Sleep or WaitGroup.Wait, would change scoping (an if, switch
+// or for header), would not hold it when the code runs (defer), where the
+// accesses are in several files, where some already hold a lock, or where
+// the struct is copied (value receivers, assignments, arguments, results,
+// range values): go vet's copylocks would fail and copies would not share
+// the lock.
 var Sharedmap = &Rule{
 	Name: "sharedmap",
 	Doc:  "maps written from several goroutines without a lock",
 	Help: "A map written by one goroutine while another reads or writes it crashes the process with " +
 		"\"concurrent map writes\", which recover cannot catch. Reported when an access skips the mutex that the " +
-		"other accesses to the same map hold, when a write holds only an RLock, or when a local map is written by a " +
-		"closure on a goroutine (go, errgroup/WaitGroup Go, time.AfterFunc) while another context can access it. " +
-		"The fix wraps the access in the guarding lock, or adds a mutex beside the map and wraps every access.",
+		"other accesses to the same map hold, when a write holds only an RLock, or when a map (a captured local, a " +
+		"package variable, or a field of a struct value shared between goroutines) is written by code that runs on a " +
+		"goroutine (go, errgroup/WaitGroup Go, time.AfterFunc, an HTTP handler, and the package functions they call) " +
+		"while another goroutine, another run of the same one (a go in a loop, a handler), or the spawner before it " +
+		"joins can access it, with no lock held. The fix wraps the access in the guarding lock, or adds a mutex " +
+		"beside the map (a variable, or a field of a struct never copied by value) and wraps every access.",
 	Run: runSharedmap,
 }
 
