@@ -178,6 +178,10 @@ type smRun struct {
 	ctxCalls map[ast.Node][]smCallSite
 	memoBlk  map[*ast.FuncDecl]string
 	memoWait map[*ast.FuncDecl]bool
+	// running holds the accesses of the location being fixed that run on a
+	// goroutine or in a spawner's window: a constructor's among them is
+	// not exempt from the lock.
+	running map[*smAccess]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it

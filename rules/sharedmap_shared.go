@@ -49,6 +49,10 @@ func (r *smRun) shared() {
 			continue
 		}
 		if x, y, ok := r.racyPair(byLoc[loc]); ok {
+			r.running = map[*smAccess]bool{}
+			for _, o := range byLoc[loc] {
+				r.running[o.a] = true
+			}
 			r.sharedFinding(loc, x, y)
 		}
 	}
@@ -550,7 +554,7 @@ func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
 	}
 	var accs []*smAccess
 	for _, a := range r.accesses {
-		if a.loc != field || inInit(a) || r.builtHere(a) {
+		if a.loc != field || inInit(a) || r.builtHere(a) && !r.running[a] {
 			continue
 		}
 		accs = append(accs, a)
