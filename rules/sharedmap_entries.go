@@ -265,7 +265,7 @@ func (r *smRun) litKindOf(stack []ast.Node) litKind {
 		if p.Fun == lit {
 			return litSync // called in place, also by defer (go is an entry)
 		}
-		return litSync // passed to a call, which may run it in place
+		return r.argKind(p, lit.(*ast.FuncLit))
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs == lit && i < len(p.Lhs) {
@@ -677,4 +677,95 @@ func (r *smRun) walkEntries() {
 func asLit(n ast.Node) *ast.FuncLit {
 	l, _ := n.(*ast.FuncLit)
 	return l
+}
+
+// syncPkgs call the functions they are given before they return.
+var syncPkgs = map[string]bool{
+	"sort": true, "slices": true, "maps": true, "strings": true, "bytes": true, "iter": true,
+	"path/filepath": true, "io/fs": true, "sync": true, "testing": true, "unicode": true,
+	"regexp": true, "container/heap": true,
+}
+
+// argKind classifies a function literal passed to a call: run in place
+// when the callee is a function of a package known to call it before
+// returning, or a function of this package that only calls the parameter
+// (not storing, sending or wrapping it); unknown otherwise.
+func (r *smRun) argKind(c *ast.CallExpr, lit *ast.FuncLit) litKind {
+	var id *ast.Ident
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		if x, ok := f.X.(*ast.Ident); ok {
+			id = x
+		}
+	}
+	if id == nil {
+		return litUnknown
+	}
+	fn, ok := r.Info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return litUnknown
+	}
+	if fn.Pkg() != r.Pkg {
+		if syncPkgs[fn.Pkg().Path()] {
+			return litSync
+		}
+		return litUnknown
+	}
+	fd := r.decls[fn.Origin()]
+	if fd == nil || fd.Body == nil {
+		return litUnknown
+	}
+	idx := -1
+	for i, a := range c.Args {
+		if ast.Unparen(a) == ast.Expr(lit) {
+			idx = i
+		}
+	}
+	var param types.Object
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, n := range names {
+			if i == idx {
+				param = r.Info.Defs[n]
+			}
+			i++
+		}
+	}
+	if param == nil {
+		return litUnknown
+	}
+	kind := litSync
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || r.Info.Uses[id] != param {
+			return true
+		}
+		for _, a := range stack {
+			if _, ok := a.(*ast.FuncLit); ok {
+				kind = litUnknown // wrapped in another function
+			}
+		}
+		if len(stack) < 2 {
+			kind = litUnknown
+		} else if call, ok := stack[len(stack)-2].(*ast.CallExpr); !ok || call.Fun != ast.Expr(id) || spawned(stack[:len(stack)-1]) {
+			kind = litUnknown // stored, sent, passed on or started with go
+		}
+		return true
+	})
+	return kind
 }
