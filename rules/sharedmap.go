@@ -41,8 +41,12 @@ import (
 // passed down as receiver or argument. Not reported: reads concurrent only
 // with reads, maps made inside the goroutine, a local handed over through a
 // channel, sync.Map, accesses after anything named like a lock (or a send of
-// struct{}{} on a semaphore), and function literals stored or sent
-// elsewhere, whose caller is not known.
+// struct{}{} on a semaphore), handlers declared or registered in _test.go
+// files (a test's client mostly sends one request at a time), and function
+// literals stored, sent, or passed to a function that is neither of this
+// package and only calling it nor of a package known to call it in place
+// (sort, slices, maps, strings, bytes, iter, path/filepath, io/fs, sync,
+// testing, unicode, regexp, container/heap): where those run is not known.
 //
 // A concurrent map write is a fatal error that no recover catches.
 //
