@@ -29,12 +29,11 @@ type smEntry struct {
 	desc    string
 
 	// Filled by the walks.
-	occs    []smOcc           // accesses that run on the goroutine
-	window  []smOcc           // accesses the spawner makes while it runs
-	funcs   map[ast.Node]bool // functions that run on the goroutine
-	winFns  map[ast.Node]bool // functions the spawner calls while it runs
-	multi   bool              // several instances can run at once
-	lastPos token.Pos
+	occs   []smOcc           // accesses that run on the goroutine
+	window []smOcc           // accesses the spawner makes while it runs
+	funcs  map[ast.Node]bool // functions that run on the goroutine
+	winFns map[ast.Node]bool // functions the spawner calls while it runs
+	multi  bool              // several instances can run at once
 }
 
 // A smKey names the struct value that holds a field: a variable of the
@@ -88,7 +87,7 @@ func (r *smRun) funcTarget(e ast.Expr) (*ast.FuncLit, *ast.FuncDecl, ast.Expr) {
 	return nil, nil, nil
 }
 
-var (
+const (
 	httpWriter  = "net/http.ResponseWriter"
 	httpRequest = "*net/http.Request"
 )
@@ -553,11 +552,7 @@ func bindSig(fn ast.Node, bind map[types.Object]smKey) string {
 const smMaxDepth = 6
 const smMaxVisits = 400
 
-// walk visits fn as it runs with bind, and the in-package functions it
-// calls, down to smMaxDepth. lookup gives the keys of fn's own variables
-// (the frame at depth 0); from depth 1 on only bound parameters and
-// package variables are known. Only the part of fn in [lo, hi) is visited
-// when hi is set.
+// An smWalk collects what a run reaches.
 type smWalk struct {
 	seen   map[string]bool
 	funcs  map[ast.Node]bool
@@ -565,6 +560,11 @@ type smWalk struct {
 	out    []smOcc
 }
 
+// walk visits fn as it runs with bind, and the in-package functions it
+// calls, down to smMaxDepth. lookup gives the keys of fn's own variables
+// (the frame at depth 0); from depth 1 on only bound parameters and
+// package variables are known. Only the part of fn in [lo, hi) is visited
+// when hi is set.
 func (r *smRun) walk(w *smWalk, fn ast.Node, bind map[types.Object]smKey, lookup func(types.Object) smKey, locked bool, depth int, lo, hi token.Pos) {
 	if depth > smMaxDepth || w.visits > smMaxVisits {
 		return
