@@ -101,7 +101,7 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 		return false
 	}
 	for _, c := range calls {
-		if c.held[mu] != 0 {
+		if c.held[mu] != 0 || r.ownReceiver(c) {
 			continue
 		}
 		caller, ok := c.fn.(*ast.FuncDecl)
@@ -110,6 +110,40 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 		}
 	}
 	return true
+}
+
+// ownReceiver reports a method call, in a test file, on a value that the
+// calling test builds itself (a variable of its body, not a parameter):
+// tests call unexported helpers on values no other goroutine has. (In
+// other code, a function that builds a value and calls such a helper
+// unlocked is what signal 1 is for.)
+func (r *smRun) ownReceiver(c smCall) bool {
+	if !r.inTest(c.call) {
+		return false
+	}
+	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := r.Info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	root := rootIdent(sel.X)
+	if root == nil {
+		return false
+	}
+	v, ok := r.Info.Uses[root].(*types.Var)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch fn := c.fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
 func isParamOf(fd *ast.FuncDecl, v *types.Var) bool {
