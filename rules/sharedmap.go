@@ -17,8 +17,12 @@ import (
 // reads: index, comma-ok, range, len) make while holding the same mutex,
 // and some make without it, or write while holding only the read lock of a
 // sync.RWMutex. Constructors building a value before it escapes, functions
-// named ...Locked, functions documented as called with the lock held, and
-// functions whose every caller in the package holds it are exempt.
+// named ...Locked, functions documented as called with the lock held or
+// whose comments say they run single-threaded or without the lock on
+// purpose, and functions whose every caller in the package holds it (a test
+// calling it on a value it built itself aside) are exempt. A map that
+// nothing writes once built (outside constructors, init and sync.Once) is
+// not reported: its readers need no lock.
 //
 // Goroutine reach: a map written in code that runs on a goroutine, while
 // another access to the same map can run at the same time and no lock is

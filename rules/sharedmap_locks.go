@@ -29,6 +29,17 @@ func (r *smRun) inconsistent() {
 				live = append(live, a)
 			}
 		}
+		// A map that nothing writes once built cannot race: its readers
+		// need no lock.
+		written := false
+		for _, a := range byLoc[loc] {
+			if a.write && !a.inOnce && !inInit(a) && !r.builtHere(a) {
+				written = true
+			}
+		}
+		if !written {
+			continue
+		}
 		count := map[types.Object]int{}
 		var best types.Object
 		for _, a := range live {
@@ -74,6 +85,9 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 		return true
 	}
 	if strings.HasSuffix(fd.Name.Name, "Locked") || strings.HasSuffix(fd.Name.Name, "locked") {
+		return true
+	}
+	if r.saysUnlocked(a.file, fd) {
 		return true
 	}
 	if fd.Doc != nil {
@@ -442,4 +456,34 @@ func callStmt(recv, method string) *dst.ExprStmt {
 		}
 	}
 	return &dst.ExprStmt{X: &dst.CallExpr{Fun: &dst.SelectorExpr{X: x, Sel: dst.NewIdent(method)}}}
+}
+
+// unlockedWords are what a comment says when code runs without the lock on
+// purpose.
+var unlockedWords = []string{"single-threaded", "single threaded", "absence of a lock", "absence of the lock",
+	"no need to lock", "no lock needed", "lock is not needed", "does not need the lock", "doesn't need the lock",
+	"need not hold", "needn't hold"}
+
+// saysUnlocked reports a function whose comments (its doc or inside its
+// body) say that it runs without the lock on purpose.
+func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
+	if f == nil {
+		return false
+	}
+	start := fd.Pos()
+	if fd.Doc != nil {
+		start = fd.Doc.Pos()
+	}
+	for _, cg := range f.Comments {
+		if cg.Pos() < start || cg.Pos() >= fd.End() {
+			continue
+		}
+		text := strings.ToLower(strings.Join(strings.Fields(cg.Text()), " "))
+		for _, w := range unlockedWords {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
