@@ -19,10 +19,12 @@ import (
 // sync.RWMutex. Constructors building a value before it escapes, functions
 // named ...Locked, functions documented as called with the lock held or
 // whose comments say they run single-threaded or without the lock on
-// purpose, and functions whose every caller in the package holds it (a test
-// calling it on a value it built itself aside) are exempt. A map that
-// nothing writes once built (outside constructors, init and sync.Once) is
-// not reported: its readers need no lock.
+// purpose, and functions whose every caller in the package holds it (calls
+// on a value the caller built itself, in a test or in a constructor before it
+// starts goroutines, aside) are exempt, and so are accesses in test
+// functions that start no goroutine themselves. A map that nothing writes
+// once built (outside constructors, init and sync.Once) is not reported:
+// its readers need no lock.
 //
 // Goroutine reach: a map written in code that runs on a goroutine, while
 // another access to the same map can run at the same time and no lock is
