@@ -17,16 +17,42 @@ import (
 // reads: index, comma-ok, range, len) make while holding the same mutex,
 // and some make without it, or write while holding only the read lock of a
 // sync.RWMutex. Constructors building a value before it escapes, functions
-// named ...Locked, functions documented as called with the lock held, and
-// functions whose every caller in the package holds it are exempt.
+// named ...Locked, functions documented as called with the lock held or
+// whose comments say they run single-threaded or without the lock on
+// purpose, and functions whose every caller in the package holds it (calls
+// on a value the caller built itself, in a test or in a constructor before it
+// starts goroutines, aside) are exempt, and so are accesses in test
+// functions that start no goroutine themselves. A map that nothing writes
+// once built (outside constructors, init and sync.Once) is not reported:
+// its readers need no lock.
 //
-// Goroutine reach: a local map captured by a function literal that runs on a
-// goroutine (a go statement, errgroup.Group.Go, sync.WaitGroup.Go,
-// time.AfterFunc) and writes it, while another context can access it at the
-// same time (another goroutine, the same go statement in a loop, the
-// spawning function before it joins), with no mutex held. Not yet followed:
-// package variables and struct fields as locations, named functions started
-// with go, calls into the rest of the package, and HTTP handlers.
+// Goroutine reach: a map written in code that runs on a goroutine, while
+// another access to the same map can run at the same time and no lock is
+// held at either. Goroutines are function literals, functions and methods
+// started with go, sync.WaitGroup.Go, errgroup.Group.Go or time.AfterFunc,
+// and HTTP handlers (http.HandleFunc, ServeMux.HandleFunc and any
+// HandleFunc taking a handler function, http.HandlerFunc(f), ServeHTTP
+// methods); what they run includes the functions and methods of the
+// package they call statically (six calls deep). Two accesses can run at
+// the same time when they are on two goroutines whose lifetimes overlap
+// (spawned by one function before it joins, two handlers, a handler and a
+// goroutine whose spawner starts serving), on one goroutine that runs
+// several times at once (a go in a loop, a handler, which net/http runs for
+// each request), or on a goroutine and in its spawner after the go and
+// before the join (a Wait() call, a channel receive, a select, or a call
+// into the package that does one of these). The map is a captured local, a
+// package variable, or a struct field; for a field both accesses must reach
+// the same struct value, named by a variable of the function that spawned
+// the goroutines or registered the handlers (or a package variable) and
+// passed down as receiver or argument. Not reported: reads concurrent only
+// with reads, maps made inside the goroutine, a local handed over through a
+// channel, sync.Map, accesses after anything named like a lock (or a send of
+// struct{}{} on a semaphore), handlers declared or registered in _test.go
+// files (a test's client mostly sends one request at a time), and function
+// literals stored, sent, or passed to a function that is neither of this
+// package and only calling it nor of a package known to call it in place
+// (sort, slices, maps, strings, bytes, iter, path/filepath, io/fs, sync,
+// testing, unicode, regexp, container/heap): where those run is not known.
 //
 // A concurrent map write is a fatal error that no recover catches.
 //
@@ -61,14 +87,60 @@ import (
 //			seenMu.Unlock()
 //		})
 //	}
+//
+// for a package variable written by an HTTP handler (every access in the
+// package outside init is wrapped; a return locks and defers the unlock):
+//
+//	var hits = map[string]int{}
+//	var hitsMu sync.RWMutex
+//
+//	func count(w http.ResponseWriter, r *http.Request) {
+//		hitsMu.Lock()
+//		hits[r.URL.Path]++
+//		hitsMu.Unlock()
+//	}
+//
+//	func get(p string) int {
+//		hitsMu.RLock()
+//		defer hitsMu.RUnlock()
+//		return hits[p]
+//	}
+//
+// and for a struct field, when the struct is never copied by value:
+//
+//	type stats struct {
+//		mu   sync.Mutex // guards hits
+//		hits map[string]int
+//	}
+//
+//	func (s *stats) run(words []string) { // go s.run(words) in a loop
+//		for _, w := range words {
+//			s.mu.Lock()
+//			s.hits[w]++
+//			s.mu.Unlock()
+//		}
+//	}
+//
+// A fix is left out, and the finding says why, where a wrap could deadlock
+// (the statement calls package code that uses the map, takes a lock or
+// calls a function value), would hold the lock across a channel operation,
+// select, time.Sleep or WaitGroup.Wait, would change scoping (an if, switch
+// or for header), would not hold it when the code runs (defer), where the
+// accesses are in several files, where some already hold a lock, or where
+// the struct is copied (value receivers, assignments, arguments, results,
+// range values): go vet's copylocks would fail and copies would not share
+// the lock.
 var Sharedmap = &Rule{
 	Name: "sharedmap",
 	Doc:  "maps written from several goroutines without a lock",
 	Help: "A map written by one goroutine while another reads or writes it crashes the process with " +
 		"\"concurrent map writes\", which recover cannot catch. Reported when an access skips the mutex that the " +
-		"other accesses to the same map hold, when a write holds only an RLock, or when a local map is written by a " +
-		"closure on a goroutine (go, errgroup/WaitGroup Go, time.AfterFunc) while another context can access it. " +
-		"The fix wraps the access in the guarding lock, or adds a mutex beside the map and wraps every access.",
+		"other accesses to the same map hold, when a write holds only an RLock, or when a map (a captured local, a " +
+		"package variable, or a field of a struct value shared between goroutines) is written by code that runs on a " +
+		"goroutine (go, errgroup/WaitGroup Go, time.AfterFunc, an HTTP handler, and the package functions they call) " +
+		"while another goroutine, another run of the same one (a go in a loop, a handler), or the spawner before it " +
+		"joins can access it, with no lock held. The fix wraps the access in the guarding lock, or adds a mutex " +
+		"beside the map (a variable, or a field of a struct never copied by value) and wraps every access.",
 	Run: runSharedmap,
 }
 
@@ -91,6 +163,10 @@ type smAccess struct {
 	decl   *ast.FuncDecl
 	held   map[types.Object]smMode
 	inOnce bool
+	// ctx is the run the access belongs to (see ctxOf), nil when unknown;
+	// guarded says that some lock, or something named like one, is held.
+	ctx     ast.Node
+	guarded bool
 }
 
 type smRun struct {
@@ -104,6 +180,26 @@ type smRun struct {
 	// lockers: functions that take each mutex, transitively
 	locksMemo map[*ast.FuncDecl]map[types.Object]bool
 	reported  map[ast.Node]bool
+
+	// goroutine reach
+	entries  []*smEntry
+	litKinds map[*ast.FuncLit]litKind
+	ctxAcc   map[ast.Node][]*smAccess
+	ctxCalls map[ast.Node][]smCallSite
+	memoBlk  map[*ast.FuncDecl]string
+	memoWait map[*ast.FuncDecl]bool
+	// running holds the accesses of the location being fixed that run on a
+	// goroutine or in a spawner's window: a constructor's among them is
+	// not exempt from the lock.
+	running map[*smAccess]bool
+}
+
+// A smCallSite is a static call of an in-package function, by the run it
+// belongs to.
+type smCallSite struct {
+	call    *ast.CallExpr
+	decl    *ast.FuncDecl
+	guarded bool
 }
 
 type smCall struct {
@@ -115,7 +211,8 @@ type smCall struct {
 func runSharedmap(p *Pass) []Finding {
 	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{}, declFile: map[ast.Node]*ast.File{},
 		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
-		reported: map[ast.Node]bool{}}
+		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
+		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -126,6 +223,7 @@ func runSharedmap(p *Pass) []Finding {
 			}
 		}
 	}
+	r.findEntries()
 	for _, f := range p.Files {
 		r.collect(f)
 	}
@@ -187,8 +285,11 @@ func (r *smRun) collect(f *ast.File) {
 			}
 			if fd := r.callee(n); fd != nil {
 				fn, _ := innermostFunc(path)
-				held, _ := r.heldAt(path)
+				held, once := r.heldAt(path)
 				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn})
+				if ctx := r.ctxOf(path); ctx != nil && fd.Body != nil && !spawned(path) {
+					r.ctxCalls[ctx] = append(r.ctxCalls[ctx], smCallSite{n, fd, len(held) > 0 || once || r.looseGuard(path)})
+				}
 			}
 		}
 		return true
@@ -220,8 +321,60 @@ func (r *smRun) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, wri
 		return // package-level initialization
 	}
 	held, once := r.heldAt(path)
-	r.accesses = append(r.accesses, &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
-		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once})
+	a := &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
+		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once}
+	a.ctx = r.ctxOf(path)
+	a.guarded = len(held) > 0 || once || r.looseGuard(path)
+	r.accesses = append(r.accesses, a)
+	if a.ctx != nil {
+		r.ctxAcc[a.ctx] = append(r.ctxAcc[a.ctx], a)
+	}
+}
+
+// looseGuard reports an access or call that follows, in the statement
+// lists around it up to its run's function, a call to something named like
+// a lock (lock, Lock, acquire; not unlock) or a send of struct{}{} (a
+// channel used as a semaphore): code that guards itself in a way heldAt
+// does not follow.
+func (r *smRun) looseGuard(path []ast.Node) bool {
+	for i := len(path) - 2; i >= 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			if r.litKinds[n] != litSync {
+				return false
+			}
+		}
+		var list []ast.Stmt
+		switch n := path[i].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, s := range list {
+			if s == path[i+1] {
+				break
+			}
+			switch s := s.(type) {
+			case *ast.ExprStmt:
+				if c, ok := s.X.(*ast.CallExpr); ok {
+					name := strings.ToLower(r.calleeName(c))
+					if (strings.Contains(name, "lock") && !strings.Contains(name, "unlock")) || strings.Contains(name, "acquire") {
+						return true
+					}
+				}
+			case *ast.SendStmt:
+				if st, ok := r.Info.TypeOf(s.Value).Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mapLoc returns the variable or field of map type that e names, if it is
@@ -345,13 +498,16 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 					case c.Fun == ast.Expr(fl) && i > 1:
 						_, async = path[i-2].(*ast.GoStmt)
 					}
+					if r.litKinds[fl] == litEntry {
+						async = true
+					}
 				}
 			}
 			if !async && !once && i > 0 {
 				// A closure run in place, or stored and called later by
 				// the same code: it inherits the locks held where it is
 				// written.
-				outer, o := r.heldAt(path[:i+1])
+				outer, o := r.heldAt(path[:i])
 				held, once = outer, o
 			}
 			break
@@ -510,4 +666,19 @@ func shortFile(name string) string {
 
 func (r *smRun) locName(a *smAccess) string {
 	return types.ExprString(a.expr)
+}
+
+// spawned reports a call, at the end of path, that a go or defer statement
+// makes: it does not run where it is written.
+func spawned(path []ast.Node) bool {
+	if len(path) < 2 {
+		return false
+	}
+	switch p := path[len(path)-2].(type) {
+	case *ast.GoStmt:
+		return p.Call == path[len(path)-1]
+	case *ast.DeferStmt:
+		return p.Call == path[len(path)-1]
+	}
+	return false
 }

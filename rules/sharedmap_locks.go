@@ -29,6 +29,17 @@ func (r *smRun) inconsistent() {
 				live = append(live, a)
 			}
 		}
+		// A map that nothing writes once built cannot race: its readers
+		// need no lock.
+		written := false
+		for _, a := range byLoc[loc] {
+			if a.write && !a.inOnce && !inInit(a) && !r.builtHere(a) {
+				written = true
+			}
+		}
+		if !written {
+			continue
+		}
 		count := map[types.Object]int{}
 		var best types.Object
 		for _, a := range live {
@@ -66,6 +77,9 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 			return true // a value built in this function
 		}
 	}
+	if a.decl != nil && r.inTest(a.node) && !r.spawnsIn(a.decl) {
+		return true // a test looking at internals while nothing else runs in it
+	}
 	fd := a.decl
 	if fd == nil || a.fn != ast.Node(fd) {
 		return false
@@ -74,6 +88,9 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 		return true
 	}
 	if strings.HasSuffix(fd.Name.Name, "Locked") || strings.HasSuffix(fd.Name.Name, "locked") {
+		return true
+	}
+	if r.saysUnlocked(a.file, fd) {
 		return true
 	}
 	if fd.Doc != nil {
@@ -101,7 +118,7 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 		return false
 	}
 	for _, c := range calls {
-		if c.held[mu] != 0 {
+		if c.held[mu] != 0 || r.ownReceiver(c) || r.constructorCall(c) {
 			continue
 		}
 		caller, ok := c.fn.(*ast.FuncDecl)
@@ -110,6 +127,40 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 		}
 	}
 	return true
+}
+
+// ownReceiver reports a method call, in a test file, on a value that the
+// calling test builds itself (a variable of its body, not a parameter):
+// tests call unexported helpers on values no other goroutine has. (In
+// other code, a function that builds a value and calls such a helper
+// unlocked is what signal 1 is for.)
+func (r *smRun) ownReceiver(c smCall) bool {
+	if !r.inTest(c.call) {
+		return false
+	}
+	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := r.Info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	root := rootIdent(sel.X)
+	if root == nil {
+		return false
+	}
+	v, ok := r.Info.Uses[root].(*types.Var)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch fn := c.fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
 func isParamOf(fd *ast.FuncDecl, v *types.Var) bool {
@@ -250,6 +301,12 @@ func isRWMutex(t types.Type) bool {
 // wrapTarget returns the smallest statement holding the access that sits in
 // a statement list, and that list's owner; or why it cannot be wrapped.
 func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
+	return r.wrapTargetRet(a, false)
+}
+
+// wrapTargetRet is wrapTarget; with allowReturn, a return statement is a
+// target too (its fix locks before it and defers the unlock).
+func (r *smRun) wrapTargetRet(a *smAccess, allowReturn bool) (ast.Stmt, ast.Node, string) {
 	p := a.path
 	for i := len(p) - 1; i > 0; i-- {
 		child := p[i]
@@ -282,8 +339,14 @@ func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
 			switch p[i-1].(type) {
 			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 				switch s.(type) {
-				case *ast.LabeledStmt, *ast.ReturnStmt:
+				case *ast.ReturnStmt:
+					if !allowReturn {
+						return nil, nil, "the access is in a labeled or return statement"
+					}
+				case *ast.LabeledStmt:
 					return nil, nil, "the access is in a labeled or return statement"
+				case *ast.DeferStmt:
+					return nil, nil, "the access is in a defer statement, which runs it later"
 				}
 				if why := r.blocking(s); why != "" {
 					return nil, nil, "wrapping would hold the lock across " + why
@@ -396,4 +459,87 @@ func callStmt(recv, method string) *dst.ExprStmt {
 		}
 	}
 	return &dst.ExprStmt{X: &dst.CallExpr{Fun: &dst.SelectorExpr{X: x, Sel: dst.NewIdent(method)}}}
+}
+
+// unlockedWords are what a comment says when code runs without the lock on
+// purpose.
+var unlockedWords = []string{"single-threaded", "single threaded", "absence of a lock", "absence of the lock",
+	"no need to lock", "no lock needed", "lock is not needed", "does not need the lock", "doesn't need the lock",
+	"need not hold", "needn't hold"}
+
+// saysUnlocked reports a function whose comments (its doc or inside its
+// body) say that it runs without the lock on purpose.
+func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
+	if f == nil {
+		return false
+	}
+	start := fd.Pos()
+	if fd.Doc != nil {
+		start = fd.Doc.Pos()
+	}
+	for _, cg := range f.Comments {
+		if cg.Pos() < start || cg.Pos() >= fd.End() {
+			continue
+		}
+		text := strings.ToLower(strings.Join(strings.Fields(cg.Text()), " "))
+		for _, w := range unlockedWords {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spawnsIn reports a function that starts a goroutine or registers a
+// handler itself.
+func (r *smRun) spawnsIn(fd *ast.FuncDecl) bool {
+	for _, e := range r.entries {
+		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < fd.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// constructorCall reports a method call, in a function that returns the
+// receiver's type (a constructor), on a value the function builds itself,
+// made before the function starts any goroutine: the value is not shared
+// yet.
+func (r *smRun) constructorCall(c smCall) bool {
+	fd, ok := c.fn.(*ast.FuncDecl)
+	if !ok || fd.Type.Results == nil {
+		return false
+	}
+	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := r.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	root, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := r.Info.Uses[root].(*types.Var)
+	if !ok || !(fd.Body.Pos() <= v.Pos() && v.Pos() < fd.Body.End()) {
+		return false
+	}
+	returns := false
+	for _, res := range fd.Type.Results.List {
+		if types.Identical(r.Info.TypeOf(res.Type), v.Type()) {
+			returns = true
+		}
+	}
+	if !returns {
+		return false
+	}
+	for _, e := range r.entries {
+		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < c.call.Pos() {
+			return false
+		}
+	}
+	return true
 }

@@ -9,84 +9,17 @@ import (
 	"github.com/dave/dst"
 )
 
-// A smEntry is a function literal that runs on its own goroutine.
-type smEntry struct {
-	lit     *ast.FuncLit
-	spawner ast.Node // the function holding the go statement or call
-	stmt    ast.Stmt // the go statement or the call's statement
-	loop    ast.Node // innermost loop around stmt in spawner, or nil
-	from    token.Pos
-	join    token.Pos // end of the window in which the spawner runs alongside
-}
-
-// reach is signal 2 for locals captured by goroutine closures: go func(){}(),
-// sync.WaitGroup.Go, errgroup.Group.Go and time.AfterFunc with a function
-// literal. (Package variables, struct fields, named functions and HTTP
-// handlers are not covered yet.)
+// reach is signal 2: locals captured by goroutine closures (local), and
+// package variables and struct fields reached from any entry (shared).
 func (r *smRun) reach() {
-	var entries []*smEntry
-	for _, f := range r.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return false
-			}
-			stack = append(stack, n)
-			var lit *ast.FuncLit
-			switch n := n.(type) {
-			case *ast.GoStmt:
-				lit, _ = ast.Unparen(n.Call.Fun).(*ast.FuncLit)
-			case *ast.CallExpr:
-				if r.isMethod(n, "sync", "WaitGroup", "Go") || r.isMethod(n, "golang.org/x/sync/errgroup", "Group", "Go") {
-					if len(n.Args) == 1 {
-						lit, _ = ast.Unparen(n.Args[0]).(*ast.FuncLit)
-					}
-				} else if r.isFunc(n, "time", "AfterFunc") && len(n.Args) == 2 {
-					lit, _ = ast.Unparen(n.Args[1]).(*ast.FuncLit)
-				}
-			}
-			if lit == nil {
-				return true
-			}
-			e := &smEntry{lit: lit}
-			for i := len(stack) - 1; i >= 1; i-- {
-				switch s := stack[i].(type) {
-				case *ast.FuncLit:
-					if s != lit {
-						e.spawner = s
-					}
-				case *ast.FuncDecl:
-					e.spawner = s
-				case *ast.ForStmt, *ast.RangeStmt:
-					if e.loop == nil {
-						e.loop = s
-					}
-				}
-				if st, ok := stack[i].(ast.Stmt); ok && e.stmt == nil {
-					if _, isList := stack[i-1].(*ast.BlockStmt); isList {
-						e.stmt = st
-					} else if _, ok := stack[i-1].(*ast.CaseClause); ok {
-						e.stmt = st
-					}
-				}
-				if e.spawner != nil {
-					break
-				}
-			}
-			if e.spawner == nil || e.stmt == nil {
-				return true
-			}
-			e.from = e.stmt.End()
-			if e.loop != nil {
-				e.from = e.loop.Pos()
-			}
-			entries = append(entries, e)
-			return true
-		})
-	}
-	if len(entries) == 0 {
+	if len(r.entries) == 0 {
 		return
+	}
+	var entries []*smEntry
+	for _, e := range r.entries {
+		if e.lit != nil {
+			entries = append(entries, e)
+		}
 	}
 	inEntry := func(p token.Pos) *smEntry {
 		for _, e := range entries {
@@ -95,38 +28,6 @@ func (r *smRun) reach() {
 			}
 		}
 		return nil
-	}
-	// The join: the first Wait() call or channel receive after the spawn.
-	for _, e := range entries {
-		e.join = e.spawner.End()
-		ast.Inspect(e.spawner, func(n ast.Node) bool {
-			if n == nil || n.Pos() < e.stmt.End() || n.Pos() >= e.join {
-				return n != nil && n.End() > e.stmt.End()
-			}
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			join := false
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && len(n.Args) == 0 {
-					join = true
-				}
-			case *ast.UnaryExpr:
-				join = n.Op == token.ARROW
-			case *ast.RangeStmt:
-				if t := r.Info.TypeOf(n.X); t != nil {
-					_, join = t.Underlying().(*types.Chan)
-				}
-			case *ast.SelectStmt:
-				join = true
-			}
-			if join {
-				e.join = n.Pos()
-				return false
-			}
-			return true
-		})
 	}
 	byLoc := map[*types.Var][]*smAccess{}
 	var order []*types.Var
@@ -142,6 +43,8 @@ func (r *smRun) reach() {
 	for _, v := range order {
 		r.local(v, byLoc[v], entries, inEntry)
 	}
+	r.walkEntries()
+	r.shared()
 }
 
 func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntry func(token.Pos) *smEntry) {
@@ -167,7 +70,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 			eb := inEntry(b.node.Pos())
 			switch {
 			case eb == e:
-				if e.loop != nil && !(e.loop.Pos() <= v.Pos() && v.Pos() < e.loop.End()) {
+				if e.handler || e.loop != nil && !(e.loop.Pos() <= v.Pos() && v.Pos() < e.loop.End()) {
 					with = append(with, b)
 				}
 			case eb == nil:
@@ -175,7 +78,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 					with = append(with, b)
 				}
 			default:
-				if eb.spawner == e.spawner && (e.from <= eb.stmt.Pos() && eb.stmt.Pos() < e.join || eb.from <= e.stmt.Pos() && e.stmt.Pos() < eb.join) {
+				if e.handler && eb.handler || eb.spawner == e.spawner && (e.from <= eb.stmt.Pos() && eb.stmt.Pos() < e.join || eb.from <= e.stmt.Pos() && e.stmt.Pos() < eb.join) {
 					with = append(with, b)
 				}
 			}
