@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -652,17 +651,7 @@ func (r *smRun) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
 	return m
 }
 
-func (r *smRun) pos(p token.Pos) string {
-	pp := r.Fset.Position(p)
-	return fmt.Sprintf("%s:%d", shortFile(pp.Filename), pp.Line)
-}
-
-func shortFile(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		return name[i+1:]
-	}
-	return name
-}
+func (r *smRun) pos(p token.Pos) string { return r.Where(p) }
 
 func (r *smRun) locName(a *smAccess) string {
 	return types.ExprString(a.expr)
