@@ -23,7 +23,10 @@ import (
 // starts goroutines, aside) are exempt, and so are accesses in test
 // functions that start no goroutine themselves. A map that nothing writes
 // once built (outside constructors, init and sync.Once) is not reported:
-// its readers need no lock.
+// its readers need no lock. Nor is a read that holds another mutex which
+// every write holds too, or an access whose majority lock belongs to
+// another value than the map (a syncer's lock held around a task's map is
+// no evidence that it guards that map).
 //
 // Goroutine reach: a map written in code that runs on a goroutine, while
 // another access to the same map can run at the same time and no lock is

@@ -56,6 +56,9 @@ func (r *smRun) inconsistent() {
 		for _, a := range live {
 			mode := a.held[best]
 			switch {
+			case mode == 0 && !a.write && r.sharesWriteLock(a, live):
+				// A read that holds another mutex which every write holds
+				// too cannot race with a write.
 			case mode == 0 && !r.exempt(a, best):
 				r.unguarded(a, best)
 			case mode == smRead && a.write:
@@ -63,6 +66,42 @@ func (r *smRun) inconsistent() {
 			}
 		}
 	}
+}
+
+// sharesWriteLock reports whether read a holds (itself or through all its
+// callers) a mutex that every write among accesses holds too.
+func (r *smRun) sharesWriteLock(a *smAccess, accesses []*smAccess) bool {
+	holds := func(x *smAccess, mu types.Object) bool {
+		return x.held[mu] == smWrite || x.held[mu] == smRead && !x.write ||
+			x.decl != nil && x.fn == ast.Node(x.decl) && r.callersHold(x.decl, mu, map[*ast.FuncDecl]bool{})
+	}
+	var candidates []types.Object
+	for mu := range a.held {
+		candidates = append(candidates, mu)
+	}
+	if a.decl != nil && a.fn == ast.Node(a.decl) {
+		for _, c := range r.callers[a.decl] {
+			for mu := range c.held {
+				candidates = append(candidates, mu)
+			}
+		}
+	}
+	for _, mu := range candidates {
+		if !holds(a, mu) {
+			continue
+		}
+		all := true
+		for _, w := range accesses {
+			if w.write && !holds(w, mu) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // exempt reports an access that needs no lock: in a constructor on a value
@@ -226,13 +265,17 @@ func (r *smRun) unguarded(a *smAccess, mu types.Object) {
 	if a.write {
 		what = "writes"
 	}
+	expr, embedded := r.muExpr(a, mu)
+	if expr == "" {
+		// The mutex belongs to another value than the map (the other
+		// accesses hold it for reasons of their own, say a syncer's lock
+		// around a task's map): no evidence that it guards this map.
+		return
+	}
 	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
-	expr, embedded := r.muExpr(a, mu)
 	stmt, parent, why := r.wrapTarget(a)
 	switch {
-	case expr == "":
-		f.NoFix = "the mutex cannot be reached from this access"
 	case why != "":
 		f.NoFix = why
 	case r.stmtLocks(stmt, mu):
