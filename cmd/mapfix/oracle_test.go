@@ -36,8 +36,23 @@ func caseModule(t *testing.T, rule, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The case module requires what this module requires, with the same
+	// sums, so that a case can import golang.org/x/sync/errgroup as the
+	// golden test (which loads it inside this module) does.
 	goLine := regexp.MustCompile(`(?m)^go \S+$`).Find(gomod)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module oracle\n\n"+string(goLine)+"\n"), 0o644); err != nil {
+	var reqs []string
+	for _, m := range regexp.MustCompile(`(?ms)^require \(\n.*?^\)\n`).FindAll(gomod, -1) {
+		reqs = append(reqs, string(m))
+	}
+	mod := "module oracle\n\n" + string(goLine) + "\n\n" + strings.Join(reqs, "\n")
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join("..", "..", "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
