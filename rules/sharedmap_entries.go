@@ -776,5 +776,5 @@ func (r *smRun) argKind(c *ast.CallExpr, lit *ast.FuncLit) litKind {
 }
 
 func (r *smRun) inTest(n ast.Node) bool {
-	return strings.HasSuffix(r.Fset.Position(n.Pos()).Filename, "_test.go")
+	return strings.HasSuffix(r.Fset.PositionFor(n.Pos(), false).Filename, "_test.go")
 }
