@@ -20,8 +20,9 @@ import (
 // whose comments say they run single-threaded or without the lock on
 // purpose, and functions whose every caller in the package holds it (calls
 // on a value the caller built itself, in a test or in a constructor before it
-// starts goroutines, aside) are exempt, and so are accesses in test
-// functions that start no goroutine themselves. A map that nothing writes
+// starts goroutines, and calls from test functions that start no goroutine,
+// aside) are exempt, and so are accesses in test functions that start no
+// goroutine themselves. A map that nothing writes
 // once built (outside constructors, init and sync.Once) is not reported:
 // its readers need no lock. Nor is a read that holds another mutex which
 // every write holds too, or an access whose majority lock belongs to
