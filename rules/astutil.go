@@ -432,3 +432,17 @@ func stmtList(n dst.Node) *[]dst.Stmt {
 	}
 	return nil
 }
+
+// astStmts returns the statement list n holds: a block's, or a case or
+// select clause's body; nil for any other node.
+func astStmts(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}

@@ -349,16 +349,7 @@ func (r *smRun) looseGuard(path []ast.Node) bool {
 				return false
 			}
 		}
-		var list []ast.Stmt
-		switch n := path[i].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		for _, s := range list {
+		for _, s := range astStmts(path[i]) {
 			if s == path[i+1] {
 				break
 			}
@@ -521,18 +512,7 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 		}
 	}
 	for i := start; i < len(path)-1; i++ {
-		var list []ast.Stmt
-		switch n := path[i].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
-			continue
-		}
-		for _, s := range list {
+		for _, s := range astStmts(path[i]) {
 			if s == path[i+1] {
 				break
 			}

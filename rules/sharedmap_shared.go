@@ -493,15 +493,7 @@ func applyTargets(ctx *FixContext, ts []smTarget, rw bool) error {
 
 // adjacent reports whether b follows a directly in parent's list.
 func adjacent(parent ast.Node, a, b ast.Stmt) bool {
-	var list []ast.Stmt
-	switch p := parent.(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	}
+	list := astStmts(parent)
 	for i := 0; i+1 < len(list); i++ {
 		if list[i] == a {
 			return list[i+1] == b
