@@ -69,24 +69,28 @@ func (r *smRun) inconsistent() {
 }
 
 // sharesWriteLock reports whether read a holds (itself or through all its
-// callers) a mutex that every write among accesses holds too.
+// callers, at any depth) a mutex that every write among accesses holds too.
 func (r *smRun) sharesWriteLock(a *smAccess, accesses []*smAccess) bool {
 	holds := func(x *smAccess, mu types.Object) bool {
 		return x.held[mu] == smWrite || x.held[mu] == smRead && !x.write ||
 			x.decl != nil && x.fn == ast.Node(x.decl) && r.callersHold(x.decl, mu, map[*ast.FuncDecl]bool{})
 	}
-	var candidates []types.Object
-	for mu := range a.held {
-		candidates = append(candidates, mu)
+	// Any mutex held around one of the accesses, or around a call in the
+	// package, may be the one (held by the callers of callers).
+	candidates := map[types.Object]bool{}
+	for _, x := range append(accesses, a) {
+		for mu := range x.held {
+			candidates[mu] = true
+		}
 	}
-	if a.decl != nil && a.fn == ast.Node(a.decl) {
-		for _, c := range r.callers[a.decl] {
+	for _, calls := range r.callers {
+		for _, c := range calls {
 			for mu := range c.held {
-				candidates = append(candidates, mu)
+				candidates[mu] = true
 			}
 		}
 	}
-	for _, mu := range candidates {
+	for mu := range candidates {
 		if !holds(a, mu) {
 			continue
 		}
