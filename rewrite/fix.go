@@ -26,16 +26,16 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 	}
 	slices.Sort(names)
 
-	orig := map[string][]byte{}
+	srcs := map[string]*srcFile{}
 	changed := map[string][]byte{}
 	for _, name := range names {
 		src, err := readOriginal(p.Fset, files[name], name)
 		if err != nil {
-			r.unfix(out, byFile[name], err.Error())
+			failAll(out, byFile[name], err.Error())
 			continue
 		}
-		orig[name] = src
-		fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], src}, byFile[name], out)
+		srcs[name] = &srcFile{p.Fset, p.TypesInfo, files[name], src}
+		fixed, ok := applyFixes(srcs[name], byFile[name], out)
 		if len(ok) > 0 {
 			changed[name] = fixed
 		}
@@ -64,19 +64,19 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 				}
 				trial := append(slices.Clone(keep), pf)
 				scratch := slices.Clone(out)
-				fixed, ok := applyFixes(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, trial, scratch)
+				fixed, ok := applyFixes(srcs[name], trial, scratch)
 				if len(ok) < len(trial) {
 					reason := scratch[pf.idx].Reason
 					if scratch[pf.idx].Fixable || reason == "" {
 						reason = "the fix could not be applied together with the file's other fixes"
 					}
-					r.unfix(out, []pending{pf}, reason)
+					failAll(out, []pending{pf}, reason)
 					continue
 				}
 				prev, had := accepted[name]
 				accepted[name] = fixed
 				if errs := typecheck(p, accepted); len(errs) > 0 {
-					r.unfix(out, []pending{pf}, "the fix would not type-check: "+r.describe(errs[0]))
+					failAll(out, []pending{pf}, "the fix would not type-check: "+r.describe(errs[0]))
 					if had {
 						accepted[name] = prev
 					} else {
@@ -92,19 +92,19 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 
 	var changes []FileChange
 	for _, name := range names {
-		if changed[name] == nil || bytes.Equal(changed[name], orig[name]) {
+		if changed[name] == nil || bytes.Equal(changed[name], srcs[name].orig) {
 			continue
 		}
 		if r.opts.FindingEdits {
-			r.findingEdits(&srcFile{p.Fset, p.TypesInfo, files[name], orig[name]}, byFile[name], out)
+			r.findingEdits(srcs[name], byFile[name], out)
 		}
 		path := r.opts.relPath(name)
 		changes = append(changes, FileChange{
 			Path: path,
 			Abs:  name,
-			Old:  orig[name],
+			Old:  srcs[name].orig,
 			New:  changed[name],
-			Diff: unifiedDiff(path, orig[name], changed[name]),
+			Diff: unifiedDiff(path, srcs[name].orig, changed[name]),
 		})
 	}
 	return changes
@@ -136,7 +136,7 @@ func applyFixes(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending) {
 // applyOnce is one try of applyFixes. When a fix fails, it reports failed
 // and the fixes that did not, and no source.
 func applyOnce(sf *srcFile, ps []pending, out []Finding) (src []byte, ok []pending, failed bool) {
-	if regions := declRegions(sf.fset, sf.ast, ps); regions != nil {
+	if regions := declRegions(sf, ps); regions != nil {
 		if src, ok, failed, whole := applyInRegions(sf, regions, ps, out); !whole {
 			return src, ok, failed
 		}
@@ -151,6 +151,9 @@ type srcFile struct {
 	ast  *ast.File
 	orig []byte
 }
+
+// line is the line of p in the file as it is on disk.
+func (sf *srcFile) line(p token.Pos) int { return sf.fset.PositionFor(p, false).Line }
 
 // fixContext gives fixes the nodes of df that are part of it (dst also
 // decorates declarations that an identifier refers to, which a file made
@@ -246,8 +249,8 @@ type region struct {
 
 // declRegions returns the declarations that hold the findings, or nil when
 // a finding lies outside any or two declarations share a line.
-func declRegions(fset *token.FileSet, f *ast.File, ps []pending) []region {
-	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
+func declRegions(sf *srcFile, ps []pending) []region {
+	f, line := sf.ast, sf.line
 	var regions []region
 	for _, pf := range ps {
 		i := slices.IndexFunc(f.Decls, func(d ast.Decl) bool { return d.Pos() <= pf.pos && pf.pos < d.End() })
@@ -290,8 +293,7 @@ const regionMark = "//mapfix:region"
 // more of the file than the regions, and failed, as applyOnce does, when
 // a fix fails.
 func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) (src []byte, ok []pending, failed, whole bool) {
-	fset, f, orig := sf.fset, sf.ast, sf.orig
-	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
+	fset, f, orig, line := sf.fset, sf.ast, sf.orig, sf.line
 	part := &ast.File{Name: f.Name, Package: f.Package, FileStart: f.FileStart, FileEnd: f.FileEnd}
 	for _, r := range regions {
 		part.Decls = append(part.Decls, r.decl)

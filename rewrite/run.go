@@ -344,7 +344,7 @@ func (r *runner) processPackage(p *packages.Package) {
 	if r.opts.Write {
 		for i := range changes {
 			if err := writeFile(changes[i].Abs, changes[i].Old, changes[i].New); err != nil {
-				r.unfix(out, byFile[changes[i].Abs], err.Error())
+				failAll(out, byFile[changes[i].Abs], err.Error())
 				continue
 			}
 			written = append(written, changes[i].Path)
@@ -374,13 +374,6 @@ type pending struct {
 	idx int
 	pos token.Pos
 	fix rules.Fix
-}
-
-func (r *runner) unfix(out []Finding, ps []pending, reason string) {
-	for _, pf := range ps {
-		out[pf.idx].Fixable = false
-		out[pf.idx].Reason = reason
-	}
 }
 
 // A userFile is a syntax file as the user knows it.

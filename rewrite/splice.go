@@ -44,13 +44,16 @@ func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 	o, b, f := splitLines(orig), splitLines(base), splitLines(fixed)
 
 	// anchor[i] is the original line that base line i stands for, or -1.
-	anchor := tokenAnchors(o, b)
-	if anchor == nil {
-		anchor = make([]int, len(b)+1)
-		for i := range anchor {
-			anchor[i] = -1
-		}
-		anchor[len(b)] = len(o) // the end of the files is a shared edge
+	// The printer keeps the tokens of code it can print; then lines pair
+	// by their place in the token stream, else by their text.
+	ot, os := lineTokenStarts(o)
+	bt, bs := lineTokenStarts(b)
+	sameTokens := ot != nil && bt != nil && slices.Equal(ot, bt)
+	var anchor []int
+	if sameTokens {
+		anchor = tokenAnchors(len(o), os, bs)
+	} else {
+		anchor = noAnchors(len(o), len(b))
 		for _, s := range lineDiffBy(o, b, looseLine) {
 			if s.op == diffmatchpatch.DiffEqual {
 				for k := 0; k < s.n; k++ {
@@ -164,7 +167,7 @@ func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 	// text's, whatever the layout. (When the printer itself changed tokens
 	// of the original, which it does not for code it can print, there is
 	// nothing to compare with; the type check that follows still applies.)
-	if tf := codeTokens(fixed); tf != nil && sameCode(orig, base) && !slices.Equal(codeTokens([]byte(out.String())), tf) {
+	if sameTokens && !sameCode([]byte(out.String()), fixed) && codeTokens(fixed) != nil {
 		return nil
 	}
 	return []byte(out.String())
@@ -220,29 +223,32 @@ func scanCode(src []byte) (toks []string, offs []int) {
 	return toks, offs
 }
 
-// tokenAnchors pairs base lines with the original lines that hold exactly
-// the same tokens, which is exact where comparing lines is not: of several
-// alike lines (closing braces, a repeated statement) only the one at the
-// same place in the token stream pairs. A line the printer split or joined
-// pairs with nothing. Lines without a token of their own (blank lines, the
-// inside of a raw string) pair in order between the same tokens when both
-// texts have as many there. It returns nil when the two texts do not hold
-// the same tokens.
-func tokenAnchors(o, b []string) []int {
-	ot, os := lineTokenStarts(o)
-	bt, bs := lineTokenStarts(b)
-	if ot == nil || bt == nil || !slices.Equal(ot, bt) {
-		return nil
-	}
-	anchor := make([]int, len(b)+1)
+// noAnchors is an anchor table for nb base lines with none paired yet,
+// but the end of the files, which is a shared edge (nb stands for no).
+func noAnchors(no, nb int) []int {
+	anchor := make([]int, nb+1)
 	for i := range anchor {
 		anchor[i] = -1
 	}
-	anchor[len(b)] = len(o)
+	anchor[nb] = no
+	return anchor
+}
+
+// tokenAnchors pairs base lines with the original lines that hold exactly
+// the same tokens, for two texts of no and len(bs)-1 lines that hold the
+// same tokens, starting at os and bs (lineTokenStarts). It is exact where
+// comparing lines is not: of several alike lines (closing braces, a
+// repeated statement) only the one at the same place in the token stream
+// pairs. A line the printer split or joined pairs with nothing. Lines
+// without a token of their own (blank lines, the inside of a raw string)
+// pair in order between the same tokens when both texts have as many
+// there.
+func tokenAnchors(no int, os, bs []int) []int {
+	anchor := noAnchors(no, len(bs)-1)
 	type rng struct{ t0, t1 int }
 	byRange := map[rng]int{}
 	empty := map[int][]int{} // original lines without a token, by the token after them
-	for j := range o {
+	for j := range no {
 		if r := (rng{os[j], os[j+1]}); r.t0 < r.t1 {
 			byRange[r] = j
 		} else {
@@ -261,7 +267,7 @@ func tokenAnchors(o, b []string) []int {
 		}
 		bEmpty = bEmpty[:0]
 	}
-	for i := range b {
+	for i := range len(bs) - 1 {
 		r := rng{bs[i], bs[i+1]}
 		if r.t0 == r.t1 {
 			if len(bEmpty) > 0 && bs[bEmpty[0]] != r.t0 {
