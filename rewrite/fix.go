@@ -34,7 +34,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 			failAll(out, byFile[name], err.Error())
 			continue
 		}
-		srcs[name] = &srcFile{p.Fset, p.TypesInfo, files[name], src}
+		srcs[name] = &srcFile{p.Fset, files[name], src, importNames(files[name], p.TypesInfo)}
 		fixed, ok := applyFixes(srcs[name], byFile[name], out)
 		if len(ok) > 0 {
 			changed[name] = fixed
@@ -98,7 +98,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 		if r.opts.FindingEdits {
 			r.findingEdits(srcs[name], byFile[name], out)
 		}
-		path := r.opts.relPath(name)
+		path := r.relPath(name)
 		changes = append(changes, FileChange{
 			Path: path,
 			Abs:  name,
@@ -144,12 +144,13 @@ func applyOnce(sf *srcFile, ps []pending, out []Finding) (src []byte, ok []pendi
 	return applyWhole(sf, ps, out)
 }
 
-// A srcFile is a file as loaded: its syntax, type information and bytes.
+// A srcFile is a file as loaded: its syntax, bytes and import names.
 type srcFile struct {
 	fset *token.FileSet
-	info *types.Info
 	ast  *ast.File
 	orig []byte
+	// imports maps the file's import paths to the names it uses for them.
+	imports map[string]string
 }
 
 // line is the line of p in the file as it is on disk.
@@ -165,7 +166,6 @@ func (sf *srcFile) fixContext(d *decorator.Decorator, df *dst.File, missing func
 		in[n] = n != nil
 		return true
 	})
-	names := importNames(sf.ast, sf.info)
 	return &rules.FixContext{
 		File: df,
 		Node: func(n ast.Node) dst.Node {
@@ -175,7 +175,7 @@ func (sf *srcFile) fixContext(d *decorator.Decorator, df *dst.File, missing func
 			missing()
 			return nil
 		},
-		Import: func(path string) string { return addImport(df, path, names) },
+		Import: func(path string) string { return addImport(df, path, sf.imports) },
 	}
 }
 
@@ -414,7 +414,7 @@ func (r *runner) findingEdits(sf *srcFile, ps []pending, out []Finding) {
 func (r *runner) describe(err error) string {
 	if te, ok := err.(types.Error); ok && te.Fset != nil {
 		pos := te.Fset.PositionFor(te.Pos, false)
-		pos.Filename = r.opts.relPath(pos.Filename)
+		pos.Filename = r.relPath(pos.Filename)
 		return pos.String() + ": " + te.Msg
 	}
 	return err.Error()

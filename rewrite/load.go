@@ -101,7 +101,9 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 			warnings = append(warnings, a+": no such file; skipped")
 			continue
 		}
-		if inTestdata(dir, abs) {
+		pkgDir := filepath.Dir(abs)
+		root := moduleRoot(pkgDir)
+		if inTestdata(abs, dir, root) {
 			warnings = append(warnings, a+": in a testdata directory, which the go command ignores; skipped")
 			continue
 		}
@@ -110,8 +112,6 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 		}
 		t.files[abs] = true
 		t.testFiles = t.testFiles || strings.HasSuffix(abs, "_test.go")
-		pkgDir := filepath.Dir(abs)
-		root := moduleRoot(pkgDir)
 		if root == "" {
 			root = dir
 		}
@@ -126,11 +126,11 @@ func resolveArgs(dir string, args []string) (t target, errs []LoadError, warning
 }
 
 // inTestdata reports whether the file at abs is in a directory named
-// testdata, below the working directory or its module root: the go command
-// leaves such directories out of packages, and they hold test inputs, which
-// are often broken on purpose.
-func inTestdata(dir, abs string) bool {
-	for _, base := range []string{dir, moduleRoot(filepath.Dir(abs))} {
+// testdata, below one of the bases (the working directory, the file's
+// module root): the go command leaves such directories out of packages,
+// and they hold test inputs, which are often broken on purpose.
+func inTestdata(abs string, bases ...string) bool {
+	for _, base := range bases {
 		if base == "" {
 			continue
 		}

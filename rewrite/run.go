@@ -176,6 +176,7 @@ type runner struct {
 	changed *changedLines // nil: every line counts
 
 	mu       sync.Mutex
+	rels     map[string]string // relPath of each file met, which costs two stats
 	res      *Result
 	done     map[string]bool // files already handled by an earlier package
 	total    int             // packages to do
@@ -392,8 +393,23 @@ type userFile struct {
 // adjusted is set, else in the file that holds it.
 func (r *runner) position(fset *token.FileSet, pos token.Pos, adjusted bool) token.Position {
 	p := fset.PositionFor(pos, adjusted)
-	p.Filename = r.opts.relPath(p.Filename)
+	p.Filename = r.relPath(p.Filename)
 	return p
+}
+
+// relPath is opts.relPath, worked out once per file.
+func (r *runner) relPath(file string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rel, ok := r.rels[file]
+	if !ok {
+		rel = r.opts.relPath(file)
+		if r.rels == nil {
+			r.rels = map[string]string{}
+		}
+		r.rels[file] = rel
+	}
+	return rel
 }
 
 // cgoSource returns the file of goFiles that cgo generated f from, named

@@ -14,9 +14,7 @@ import (
 // read it) is left alone. A symbolic link stays one: the file it points
 // to is written.
 func writeFile(path string, old, src []byte) error {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
+	path = realPath(path)
 	cur, err := os.ReadFile(path)
 	if err != nil {
 		return err
