@@ -308,8 +308,6 @@ func (r *nmRun) emit(at ast.Expr, msg string, fix Fix, reason string, order int)
 	r.out = append(r.out, nmOut{Finding{Pos: at.Pos(), End: at.End(), Message: msg, Fix: fix, NoFix: reason}, order})
 }
 
-func (r *nmRun) line(pos token.Pos) int { return r.Line(pos) }
-
 // act names the write, for messages.
 func nmAct(w *nmWrite) string {
 	if w.copy {
@@ -356,15 +354,15 @@ func (r *nmRun) emitOrigin(o *nmOrigin) {
 	var msg string
 	switch o.kind {
 	case nmLoneVar, nmMultiVar:
-		msg = fmt.Sprintf("%s is nil here: it is declared without a value at line %d, and nothing assigns it before %s", loc, r.line(o.pos), nmAct(w))
+		msg = fmt.Sprintf("%s is nil here: it is declared without a value at line %d, and nothing assigns it before %s", loc, r.Line(o.pos), nmAct(w))
 	case nmResult:
 		msg = fmt.Sprintf("%s is nil here: the named result starts nil, and nothing assigns it before %s", loc, nmAct(w))
 	default:
-		msg = fmt.Sprintf("%s is nil here: %s is made at line %d without it, and nothing assigns it before %s", loc, o.v.Name(), r.line(o.pos), nmAct(w))
+		msg = fmt.Sprintf("%s is nil here: %s is made at line %d without it, and nothing assigns it before %s", loc, o.v.Name(), r.Line(o.pos), nmAct(w))
 	}
 	reason := ""
 	if pos, kind, ok := f.blocked(o); ok {
-		reason = fmt.Sprintf("line %d %s while %s is still nil; making it up front would change that", r.line(pos), nmVerb(kind, o.path != nil, o.v.Name()), loc)
+		reason = fmt.Sprintf("line %d %s while %s is still nil; making it up front would change that", r.Line(pos), nmVerb(kind, o.path != nil, o.v.Name()), loc)
 	}
 	var fix Fix
 	switch o.kind {
@@ -473,20 +471,15 @@ func (r *nmRun) emitPkgVar(w *nmWrite, v *types.Var) {
 	}
 	var decl *ast.GenDecl
 	var spec *ast.ValueSpec
-	for _, file := range r.Files {
-		if file != w.fn.file {
+	for _, d := range w.fn.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
 			continue
 		}
-		for _, d := range file.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, s := range gd.Specs {
-				vs := s.(*ast.ValueSpec)
-				if len(vs.Names) == 1 && r.Info.Defs[vs.Names[0]] == v && len(vs.Values) == 0 {
-					decl, spec = gd, vs
-				}
+		for _, s := range gd.Specs {
+			vs := s.(*ast.ValueSpec)
+			if len(vs.Names) == 1 && r.Info.Defs[vs.Names[0]] == v && len(vs.Values) == 0 {
+				decl, spec = gd, vs
 			}
 		}
 	}
@@ -573,9 +566,9 @@ func (r *nmRun) derive(derived map[types.Object][]types.Object, lhs, rhs []ast.E
 			if id, ok := n.(*ast.Ident); ok {
 				if o := r.Info.Uses[id]; o != nil {
 					if interest[o] {
-						objs = append(objs, o)
+						objs = appendNew(objs, o)
 					}
-					objs = append(objs, derived[o]...)
+					objs = appendNew(objs, derived[o]...)
 				}
 			}
 			return true
@@ -587,41 +580,53 @@ func (r *nmRun) derive(derived map[types.Object][]types.Object, lhs, rhs []ast.E
 	for _, l := range lhs {
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
 			if o := r.Info.ObjectOf(id); o != nil {
-				derived[o] = append(derived[o], objs...)
+				derived[o] = appendNew(derived[o], objs...)
 			}
 		}
 	}
 }
 
-func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.Object]bool, derived map[types.Object][]types.Object) bool {
+// appendNew appends to set the objects it does not hold yet: derive's
+// lists are sets, and an assignment like x = x + 1 in a row of many would
+// otherwise double x's list each time.
+func appendNew(set []types.Object, objs ...types.Object) []types.Object {
+	for _, o := range objs {
+		if !slices.Contains(set, o) {
+			set = append(set, o)
+		}
+	}
+	return set
+}
+
+func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.Object]bool, derived map[types.Object][]types.Object) {
 	switch x := e.(type) {
 	case *ast.Ident:
 		if len(stack) > 0 {
 			switch p := stack[len(stack)-1].(type) {
 			case *ast.SelectorExpr:
 				if p.Sel == x {
-					return false
+					return
 				}
 			case *ast.KeyValueExpr:
 				if p.Key == x {
 					if v, ok := r.Info.Uses[x].(*types.Var); ok && v.IsField() {
-						return false
+						return
 					}
 				}
 			case *ast.AssignStmt, *ast.ValueSpec, *ast.RangeStmt:
 			default:
 				if r.Info.Defs[x] != nil {
-					return false // a parameter, a field, a result: declared, not used
+					return // a parameter, a field, a result: declared, not used
 				}
 			}
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
 	default:
-		return false
+		return
 	}
 	id, ok := r.identOf(e)
 	if !ok || !interest[id.obj] {
-		return false
+		return
 	}
 	kind := r.useOf(e, stack)
 	switch kind {
@@ -637,7 +642,7 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 	case nmAssigned:
 		rhs, decl, known := r.assignedValue(e, stack)
 		if decl {
-			return true // var m T: declares, assigns nothing
+			return // var m T: declares, assigns nothing
 		}
 		if id.depth == 0 {
 			r.pkgAssigned[id.obj] = true
@@ -659,7 +664,6 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 			r.observe(id.obj, e.Pos())
 		}
 	}
-	return true
 }
 
 // filled records that the location id is assigned rhs (unknown when
