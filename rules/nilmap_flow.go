@@ -240,7 +240,7 @@ func (r *nmRun) newFunc(file *ast.File, name string, root ast.Node) *nmFunc {
 		r:        r,
 		file:     file,
 		name:     name,
-		test:     strings.HasSuffix(r.Fset.File(file.FileStart).Name(), "_test.go"),
+		test:     r.InTest(file.FileStart),
 		captured: map[*types.Var]bool{},
 		params:   map[*types.Var]bool{},
 		owner:    map[ast.Stmt]ast.Node{},

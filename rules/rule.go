@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"strings"
 
 	"github.com/dave/dst"
 )
@@ -43,6 +44,11 @@ func (p *Pass) Line(pos token.Pos) int { return p.Fset.PositionFor(pos, false).L
 func (p *Pass) Where(pos token.Pos) string {
 	pp := p.Fset.PositionFor(pos, false)
 	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
+}
+
+// InTest reports whether pos is in a _test.go file.
+func (p *Pass) InTest(pos token.Pos) bool {
+	return strings.HasSuffix(p.Fset.PositionFor(pos, false).Filename, "_test.go")
 }
 
 // A Finding is one report. Fix is nil when no safe fix exists; NoFix then

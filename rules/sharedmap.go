@@ -2,7 +2,6 @@ package rules
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -177,7 +176,6 @@ type smRun struct {
 	out      []Finding
 	accesses []*smAccess
 	decls    map[*types.Func]*ast.FuncDecl
-	declFile map[ast.Node]*ast.File
 	// call sites of each function of the package, with the locks they hold
 	callers map[*ast.FuncDecl][]smCall
 	// lockers: functions that take each mutex, transitively
@@ -212,7 +210,7 @@ type smCall struct {
 }
 
 func runSharedmap(p *Pass) []Finding {
-	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{}, declFile: map[ast.Node]*ast.File{},
+	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{},
 		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
 		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
 		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}}
@@ -222,7 +220,6 @@ func runSharedmap(p *Pass) []Finding {
 				if fn, ok := p.Info.Defs[fd.Name].(*types.Func); ok {
 					r.decls[fn] = fd
 				}
-				r.declFile[fd] = f
 			}
 		}
 	}
@@ -634,8 +631,6 @@ func (r *smRun) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
 	})
 	return m
 }
-
-func (r *smRun) pos(p token.Pos) string { return r.Where(p) }
 
 func (r *smRun) locName(a *smAccess) string {
 	return types.ExprString(a.expr)

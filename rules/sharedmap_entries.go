@@ -195,7 +195,7 @@ func (r *smRun) findEntries() {
 					r.litKinds[n] = r.litKindOf(stack)
 				}
 			case *ast.FuncDecl:
-				if n.Recv != nil && n.Name.Name == "ServeHTTP" && n.Body != nil && !r.inTest(n) {
+				if n.Recv != nil && n.Name.Name == "ServeHTTP" && n.Body != nil && !r.InTest(n.Pos()) {
 					if fn, ok := r.Info.Defs[n.Name].(*types.Func); ok && isHandlerSig(fn.Type()) {
 						e := &smEntry{body: n, handler: true, spawner: n, frame: n, desc: "HTTP handler " + recvTypeName(n) + ".ServeHTTP",
 							bind: map[types.Object]smKey{}}
@@ -217,7 +217,7 @@ func (r *smRun) findEntries() {
 				if !r.placeEntry(e, stack) {
 					return true
 				}
-				if handler && r.inTest(n) {
+				if handler && r.InTest(n.Pos()) {
 					// A test's server mostly gets one request at a time; with
 					// concurrent ones, go test -race sees the race itself.
 					e.handler = false
@@ -773,8 +773,4 @@ func (r *smRun) argKind(c *ast.CallExpr, lit *ast.FuncLit) litKind {
 		return true
 	})
 	return kind
-}
-
-func (r *smRun) inTest(n ast.Node) bool {
-	return strings.HasSuffix(r.Fset.PositionFor(n.Pos(), false).Filename, "_test.go")
 }

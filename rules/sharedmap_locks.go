@@ -120,7 +120,7 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 			return true // a value built in this function
 		}
 	}
-	if a.decl != nil && r.inTest(a.node) && !r.spawnsIn(a.decl) {
+	if a.decl != nil && r.InTest(a.node.Pos()) && !r.spawnsIn(a.decl) {
 		return true // a test looking at internals while nothing else runs in it
 	}
 	fd := a.decl
@@ -178,7 +178,7 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 // other code, a function that builds a value and calls such a helper
 // unlocked is what signal 1 is for.)
 func (r *smRun) ownReceiver(c smCall) bool {
-	if !r.inTest(c.call) {
+	if !r.InTest(c.call.Pos()) {
 		return false
 	}
 	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
@@ -538,17 +538,17 @@ func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
 	return false
 }
 
-// spawnsIn reports a function that starts a goroutine or registers a
-// handler itself.
 // quietTestCall reports a call made from a function of a _test.go file
 // that starts no goroutine: a test driving an internal method step by step
 // while nothing else runs, which says nothing about the lock its real
 // callers hold.
 func (r *smRun) quietTestCall(c smCall) bool {
 	fd, ok := c.fn.(*ast.FuncDecl)
-	return ok && r.inTest(c.call) && !r.spawnsIn(fd)
+	return ok && r.InTest(c.call.Pos()) && !r.spawnsIn(fd)
 }
 
+// spawnsIn reports a function that starts a goroutine or registers a
+// handler itself.
 func (r *smRun) spawnsIn(fd *ast.FuncDecl) bool {
 	for _, e := range r.entries {
 		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < fd.End() {

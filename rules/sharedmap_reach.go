@@ -116,10 +116,9 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 	type target struct {
 		stmt   ast.Stmt
 		parent ast.Node
-		write  bool
 	}
 	var targets []target
-	idx := map[ast.Stmt]int{}
+	inTargets := map[ast.Stmt]bool{}
 	for _, a := range wrap {
 		s, p, why := r.wrapTarget(a)
 		if why != "" {
@@ -130,12 +129,11 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 			f.NoFix = "wrapping it could deadlock: the statement calls code that uses " + v.Name()
 			break
 		}
-		if i, ok := idx[s]; ok {
-			targets[i].write = targets[i].write || a.write
+		if inTargets[s] {
 			continue
 		}
-		idx[s] = len(targets)
-		targets = append(targets, target{s, p, a.write})
+		inTargets[s] = true
+		targets = append(targets, target{s, p})
 	}
 	for _, t := range targets {
 		for _, u := range targets {
@@ -148,7 +146,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 	case f.NoFix != "":
 	case declStmt == nil:
 		f.NoFix = "the map's declaration is not a statement of its function"
-	case r.nameTaken(name, declStmt):
+	case r.nameTaken(name):
 		f.NoFix = "the name " + name + " is taken"
 	default:
 		f.Fix = func(ctx *FixContext) error {
@@ -211,7 +209,7 @@ func (r *smRun) declStmt(a *smAccess, v *types.Var) (ast.Stmt, ast.Node) {
 	return stmt, parent
 }
 
-func (r *smRun) nameTaken(name string, at ast.Stmt) bool {
+func (r *smRun) nameTaken(name string) bool {
 	if r.Pkg.Scope().Lookup(name) != nil {
 		return true
 	}
@@ -220,7 +218,6 @@ func (r *smRun) nameTaken(name string, at ast.Stmt) bool {
 			return true
 		}
 	}
-	_ = at
 	return false
 }
 

@@ -157,7 +157,7 @@ func (r *smRun) entryDesc(e *smEntry) string {
 	if e.stmt == nil {
 		return e.desc
 	}
-	return e.desc + " at " + r.pos(e.stmt.Pos())
+	return e.desc + " at " + r.Where(e.stmt.Pos())
 }
 
 func (r *smRun) pairDesc(w, o smOcc) string {
@@ -382,7 +382,7 @@ func (r *smRun) pkgVarFix(f *Finding, v *types.Var, w smOcc) {
 		return
 	}
 	name := v.Name() + "Mu"
-	if r.nameTaken(name, nil) {
+	if r.nameTaken(name) {
 		f.NoFix = "the name " + name + " is taken"
 		return
 	}
@@ -652,13 +652,13 @@ func (r *smRun) copiedBy(t *types.Named) string {
 	why := ""
 	at := func(n ast.Node, what string) {
 		if why == "" {
-			why = what + " at " + r.pos(n.Pos())
+			why = what + " at " + r.Where(n.Pos())
 		}
 	}
 	for i := 0; i < t.NumMethods(); i++ {
 		m := t.Method(i)
 		if recv := m.Type().(*types.Signature).Recv(); recv != nil && is(recv.Type()) {
-			why = "the value receiver of " + m.Name() + " at " + r.pos(m.Pos())
+			why = "the value receiver of " + m.Name() + " at " + r.Where(m.Pos())
 			return why
 		}
 	}
@@ -668,6 +668,18 @@ func (r *smRun) copiedBy(t *types.Named) string {
 			return false // a new value
 		}
 		return is(r.Info.TypeOf(e))
+	}
+	// copies notes the first of exprs (a key-value's value) that copies
+	// a value of t.
+	copies := func(exprs []ast.Expr, what string) {
+		for _, e := range exprs {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				e = kv.Value
+			}
+			if copyExpr(e) {
+				at(e, what)
+			}
+		}
 	}
 	for _, f := range r.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -687,38 +699,15 @@ func (r *smRun) copiedBy(t *types.Named) string {
 					}
 				}
 			case *ast.AssignStmt:
-				for _, e := range n.Rhs {
-					if copyExpr(e) {
-						at(e, "an assignment")
-					}
-				}
+				copies(n.Rhs, "an assignment")
 			case *ast.ValueSpec:
-				for _, e := range n.Values {
-					if copyExpr(e) {
-						at(e, "a declaration")
-					}
-				}
+				copies(n.Values, "a declaration")
 			case *ast.CallExpr:
-				for _, e := range n.Args {
-					if copyExpr(e) {
-						at(e, "a call argument")
-					}
-				}
+				copies(n.Args, "a call argument")
 			case *ast.ReturnStmt:
-				for _, e := range n.Results {
-					if copyExpr(e) {
-						at(e, "a return")
-					}
-				}
+				copies(n.Results, "a return")
 			case *ast.CompositeLit:
-				for _, e := range n.Elts {
-					if kv, ok := e.(*ast.KeyValueExpr); ok {
-						e = kv.Value
-					}
-					if copyExpr(e) {
-						at(e, "a composite literal")
-					}
-				}
+				copies(n.Elts, "a composite literal")
 			case *ast.SendStmt:
 				if copyExpr(n.Value) {
 					at(n, "a channel send")
