@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/token"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -287,6 +286,7 @@ func TestRDJSONSuggestionsMatchComments(t *testing.T) {
 	for name, src := range map[string]string{"hoist": hoistSrc, "fill": fillSrc, "nested": nestedSrc, "both": both} {
 		t.Run(name, func(t *testing.T) {
 			dir := module(t, map[string]string{"p/p.go": src})
+			want := fixedByW(t, map[string]string{"p/p.go": src})
 			for _, format := range []string{"rdjson", "rdjsonl"} {
 				r := mapfix(t, dir, "-q", "-format", format)
 				var ds []rdDiagnostic
@@ -326,7 +326,7 @@ func TestRDJSONSuggestionsMatchComments(t *testing.T) {
 				if n == 0 {
 					t.Fatalf("%s: no suggestion in\n%s", format, r.stdout)
 				}
-				if want := fixedByW(t, map[string]string{"p/p.go": src}); got != want {
+				if got != want {
 					t.Errorf("%s: suggestions give\n%s\nwant (-w)\n%s", format, got, want)
 				}
 			}
@@ -405,23 +405,9 @@ func TestJSON(t *testing.T) {
 }
 
 func TestNewFromRev(t *testing.T) {
-	dir := module(t, map[string]string{"p/p.go": fillSrc})
-	gitRun := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	gitRun("init", "-q")
-	gitRun("add", ".")
-	gitRun("commit", "-q", "-m", "old code")
+	dir, gitRun := gitModule(t, map[string]string{"p/p.go": fillSrc})
 	// The second commit adds a function with a finding; the old one stays.
-	added := "\n// Count counts names.\nfunc Count(names []string) map[string]int {\n\tc := map[string]int{}\n\tfor _, n := range names {\n\t\tc[n] = 1\n\t}\n\treturn c\n}\n"
-	if err := os.WriteFile(filepath.Join(dir, "p/p.go"), []byte(fillSrc+added), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, "p/p.go"), fillSrc+countSrc)
 	gitRun("commit", "-q", "-am", "new code")
 
 	all := mapfix(t, dir)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,28 +18,21 @@ func TestNilmapOracle(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "nilmap", name, "want.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := wantOutput(t, "nilmap", name)
 			dir := caseModule(t, "nilmap", name)
 			before, err := goRun(t, dir)
 			if err == nil || !strings.Contains(before, "panic: "+nilMapPanic) {
 				t.Fatalf("before the fix: want a panic with %q, got err %v and output:\n%s", nilMapPanic, err, before)
 			}
-			if r := mapfix(t, dir, "-rules", "nilmap", "-w"); r.code != 0 {
-				t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-			}
+			fixWith(t, dir, "nilmap")
 			after, err := goRun(t, dir)
 			if err != nil {
 				t.Fatalf("after the fix: %v\n%s", err, after)
 			}
-			if after != string(want) {
+			if after != want {
 				t.Errorf("after the fix, output:\n%s\nwant:\n%s", after, want)
 			}
-			if r := mapfix(t, dir, "-rules", "nilmap"); r.code != 0 {
-				t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
-			}
+			recheck(t, dir, "nilmap")
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,10 +34,7 @@ func TestSharedmapOracle(t *testing.T) {
 				}
 				return
 			}
-			want, rerr := os.ReadFile(filepath.Join(d, "want.txt"))
-			if rerr != nil {
-				t.Fatal(rerr)
-			}
+			want := wantOutput(t, "sharedmap", name)
 			// The race detector sees a race only when the accesses happen
 			// with nothing ordering them, which a mutex taken nearby can
 			// do by chance on a loaded machine: a few runs are allowed.
@@ -48,19 +44,15 @@ func TestSharedmapOracle(t *testing.T) {
 			if err == nil || !raced(before) {
 				t.Fatalf("before the fix: want a race report in 4 runs, got err %v and output:\n%s", err, before)
 			}
-			if r := mapfix(t, dir, "-rules", "sharedmap", "-w"); r.code != 0 {
-				t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-			}
+			fixWith(t, dir, "sharedmap")
 			after, err := goRun(t, dir, "-race")
 			if err != nil || raced(after) {
 				t.Fatalf("after the fix: %v\n%s", err, after)
 			}
-			if after != string(want) {
+			if after != want {
 				t.Errorf("after the fix, output:\n%s\nwant:\n%s", after, want)
 			}
-			if r := mapfix(t, dir, "-rules", "sharedmap"); r.code != 0 {
-				t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
-			}
+			recheck(t, dir, "sharedmap")
 		})
 	}
 }

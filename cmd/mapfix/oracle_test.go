@@ -98,6 +98,33 @@ func splitAllocs(t *testing.T, out string) (string, float64) {
 	return out[:m[0]], n
 }
 
+// fixWith runs mapfix -w with rule on the case module dir, which must fix
+// everything it finds.
+func fixWith(t *testing.T, dir, rule string) {
+	t.Helper()
+	if r := mapfix(t, dir, "-rules", rule, "-w"); r.code != 0 {
+		t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// recheck runs mapfix with rule again, which must find nothing more.
+func recheck(t *testing.T, dir, rule string) {
+	t.Helper()
+	if r := mapfix(t, dir, "-rules", rule); r.code != 0 {
+		t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// wantOutput is what the case program prints once fixed: its want.txt.
+func wantOutput(t *testing.T, rule, name string) string {
+	t.Helper()
+	want, err := os.ReadFile(filepath.Join("..", "..", "testdata", rule, name, "want.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(want)
+}
+
 // TestCapacityOracle: a fixed case computes the same result with fewer
 // allocations, and mapfix then finds nothing more to fix.
 func TestCapacityOracle(t *testing.T) {
@@ -109,9 +136,7 @@ func TestCapacityOracle(t *testing.T) {
 			if err != nil {
 				t.Fatalf("before the fix: %v\n%s", err, before)
 			}
-			if r := mapfix(t, dir, "-rules", "capacity", "-w"); r.code != 0 {
-				t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-			}
+			fixWith(t, dir, "capacity")
 			after, err := goRun(t, dir)
 			if err != nil {
 				t.Fatalf("after the fix: %v\n%s", err, after)
@@ -125,9 +150,7 @@ func TestCapacityOracle(t *testing.T) {
 				t.Errorf("allocations: %v before, %v after; want fewer", allocsBefore, allocsAfter)
 			}
 			t.Logf("allocs %v -> %v", allocsBefore, allocsAfter)
-			if r := mapfix(t, dir, "-rules", "capacity"); r.code != 0 {
-				t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
-			}
+			recheck(t, dir, "capacity")
 		})
 	}
 }
