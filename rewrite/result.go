@@ -120,19 +120,17 @@ func (r *Result) Unfixed() int {
 	return n
 }
 
-// merge adds a later round of -w, which checked again the files at abs
-// (the files written so far). Its fixed findings are new ones, fixed in
+// merge adds a later round of -w, which checked again the files at the
+// paths rechecked (written by the round before). Its fixed findings are new ones, fixed in
 // that round. What it leaves unfixed in those files replaces what earlier
 // rounds left there: the same findings, at their lines in the file as it
 // is now, or findings that a fix uncovered, or none, when a fix of that
 // round took care of them. Its errors and warnings add to the others, and
 // its files changed again take their new content.
-func (r *Result) merge(more *Result, abs []string) {
+func (r *Result) merge(more *Result, paths []string) {
 	rechecked := map[string]bool{}
-	for _, c := range r.Changes {
-		if slices.Contains(abs, c.Abs) {
-			rechecked[c.Path] = true
-		}
+	for _, p := range paths {
+		rechecked[p] = true
 	}
 	r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool {
 		return !f.Fixable && rechecked[f.Pos.Filename]

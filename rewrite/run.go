@@ -84,7 +84,7 @@ func Run(opts Options) (*Result, error) {
 			res.sort()
 			break
 		}
-		res.merge(more, next.Args)
+		res.merge(more, again)
 		again = more.Written
 	}
 	return res, nil
