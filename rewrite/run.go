@@ -228,18 +228,17 @@ func (r *runner) processPackage(p *packages.Package) {
 	for _, f := range p.GoFiles {
 		goFiles[f] = true
 	}
-	syntax := map[string]*ast.File{} // by syntax file name
-	users := map[string]userFile{}   // by syntax file name
+	users := map[string]userFile{} // by syntax file name
 	for _, f := range p.Syntax {
 		name := p.Fset.File(f.FileStart).Name()
-		uf := userFile{name: name}
+		uf := userFile{name: name, syntax: f}
 		if !goFiles[name] {
-			uf = userFile{name: cgoSource(p.Fset, f, p.GoFiles), cgo: true}
+			uf = userFile{name: cgoSource(p.Fset, f, p.GoFiles), cgo: true, syntax: f}
 			if uf.name == "" {
 				continue
 			}
 		}
-		syntax[name], users[name] = f, uf
+		users[name] = uf
 	}
 	files := map[string]*ast.File{} // claimed, by syntax file name
 	r.mu.Lock()
@@ -247,7 +246,7 @@ func (r *runner) processPackage(p *packages.Package) {
 	for name, uf := range users {
 		if !r.done[uf.name] {
 			r.done[uf.name] = true
-			files[name] = syntax[name]
+			files[name] = uf.syntax
 		}
 	}
 	r.mu.Unlock()
@@ -276,14 +275,17 @@ func (r *runner) processPackage(p *packages.Package) {
 	}
 	byFile := map[string][]pending{}
 	var out []Finding
-	add := func(rf rules.Finding, name string) {
+	// add records rf, found in the syntax file name at pos (rf.Pos as the
+	// user sees it).
+	add := func(rf rules.Finding, name string, pos token.Position) {
 		uf := users[name]
-		if r.changed != nil && !r.changed.has(uf.name, p.Fset.PositionFor(rf.Pos, uf.cgo).Line) {
+		if r.changed != nil && !r.changed.has(uf.name, pos.Line) {
 			return
 		}
+		pos.Filename = r.relPath(pos.Filename)
 		f := Finding{
 			Rule:    rf.Rule,
-			Pos:     r.position(p.Fset, rf.Pos, uf.cgo),
+			Pos:     pos,
 			End:     r.position(p.Fset, rf.End, uf.cgo),
 			Message: rf.Message,
 			Reason:  rf.NoFix,
@@ -327,13 +329,13 @@ func (r *runner) processPackage(p *packages.Package) {
 				}
 			}
 			if !silenced {
-				add(rf, name)
+				add(rf, name, pos)
 			}
 		}
 	}
 	for name, ds := range reportable {
 		for _, rf := range directiveProblems(ds, r.opts.Rules) {
-			add(rf, name)
+			add(rf, name, p.Fset.PositionFor(rf.Pos, users[name].cgo))
 		}
 	}
 
@@ -387,6 +389,8 @@ type userFile struct {
 	// (left by a tool that made the file) are not followed: a finding is
 	// shown where its diff and edits are, in the file itself.
 	cgo bool
+	// syntax is the syntax file.
+	syntax *ast.File
 }
 
 // position resolves pos for the user: through //line directives when
