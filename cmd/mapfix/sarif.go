@@ -113,7 +113,12 @@ func writeSARIF(w io.Writer, res *rewrite.Result, ran []*rules.Rule) error {
 		if !f.Fixable {
 			msg += " (not fixed: " + f.Reason + ")"
 		}
+		// A fixed finding points into the file as it was read; after -w,
+		// one left unfixed points into the file as written.
 		lines := src.current(f.Pos.Filename)
+		if f.Fixable {
+			lines = src.original(f.Pos.Filename)
+		}
 		loc := sarifArtifact{URI: f.Pos.Filename, URIBaseID: "%SRCROOT%"}
 		r := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: "warning",
@@ -124,7 +129,6 @@ func writeSARIF(w io.Writer, res *rewrite.Result, ran []*rules.Rule) error {
 			}}}},
 		}
 		if len(f.Edits) > 0 {
-			lines := src.original(f.Pos.Filename)
 			change := sarifArtifactChange{ArtifactLocation: loc}
 			for _, e := range f.Edits {
 				// Whole lines: from the start of line Start to the start
@@ -152,14 +156,14 @@ func writeSARIF(w io.Writer, res *rewrite.Result, ran []*rules.Rule) error {
 
 // sources reads the lines of the files findings are in, once each.
 type sources struct {
-	old   map[string][]byte // files the fixes change, as they were read
+	old   map[string][][]byte // lines of the files the fixes change, as they were read
 	lines map[string][][]byte
 }
 
 func newSources(res *rewrite.Result) *sources {
-	s := &sources{old: map[string][]byte{}, lines: map[string][][]byte{}}
+	s := &sources{old: map[string][][]byte{}, lines: map[string][][]byte{}}
 	for _, c := range res.Changes {
-		s.old[c.Path] = c.Old
+		s.old[c.Path] = splitLines(c.Old)
 	}
 	return s
 }
@@ -180,8 +184,8 @@ func (s *sources) current(path string) [][]byte {
 
 // original returns the lines of the file as the fixes' edits see them.
 func (s *sources) original(path string) [][]byte {
-	if src, ok := s.old[path]; ok {
-		return splitLines(src)
+	if ls, ok := s.old[path]; ok {
+		return ls
 	}
 	return s.current(path)
 }
