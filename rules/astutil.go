@@ -446,3 +446,15 @@ func astStmts(n ast.Node) []ast.Stmt {
 	}
 	return nil
 }
+
+// unlabel returns the statement that s labels, or s: "done: mu.Lock()" is
+// a lock call like any other.
+func unlabel(s ast.Stmt) ast.Stmt {
+	for {
+		l, ok := s.(*ast.LabeledStmt)
+		if !ok {
+			return s
+		}
+		s = l.Stmt
+	}
+}

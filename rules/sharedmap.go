@@ -3,6 +3,7 @@ package rules
 import (
 	"go/ast"
 	"go/types"
+	"maps"
 	"sort"
 	"strings"
 )
@@ -15,13 +16,19 @@ import (
 // reads: index, comma-ok, range, len) make while holding the same mutex,
 // and some make without it, or write while holding only the read lock of a
 // sync.RWMutex. Constructors building a value before it escapes, functions
-// named ...Locked, functions documented as called with the lock held or
-// whose comments say they run single-threaded or without the lock on
-// purpose, and functions whose every caller in the package holds it (calls
-// on a value the caller built itself, in a test or in a constructor before it
-// starts goroutines, and calls from test functions that start no goroutine,
-// aside) are exempt, and so are accesses in test functions that start no
-// goroutine themselves. A map that nothing writes
+// named ...Locked or ...NoLock, functions whose doc comment says a lock is
+// held when they run ("Lock should be held.", "caller must hold s.mu",
+// "Write lock is held on entry") or whose comments say they run
+// single-threaded or without the lock on purpose ("Lock not held on entry,
+// but ..."), with the function literals they run in place or hand to a
+// call, functions whose every caller in the package holds it or is such a
+// function (calls on a value the caller built itself, in a test or in a
+// constructor before it starts goroutines, and calls from test functions
+// that start no goroutine, aside), and methods of unexported types that
+// the package never calls (they run through an interface, under locks out
+// of sight) are exempt, and so are accesses in test functions that start
+// no goroutine themselves. A lock taken in a branch of an if ("if doLock {
+// mu.Lock() }") counts as held after it. A map that nothing writes
 // once built (outside constructors, init and sync.Once) is not reported:
 // its readers need no lock. Nor is a read that holds another mutex which
 // every write holds too, or an access whose majority lock belongs to
@@ -207,6 +214,10 @@ type smCall struct {
 	call *ast.CallExpr
 	held map[types.Object]smMode
 	fn   ast.Node
+	// decl is the function declaration whose run makes the call: the one
+	// around it, when the call is in no function literal or only in ones
+	// run in place or handed to a call; nil otherwise.
+	decl *ast.FuncDecl
 }
 
 func runSharedmap(p *Pass) []Finding {
@@ -284,9 +295,12 @@ func (r *smRun) collect(f *ast.File) {
 				}
 			}
 			if fd := r.callee(n); fd != nil {
-				fn, _ := innermostFunc(path)
+				fn, decl := innermostFunc(path)
 				held, once := r.heldAt(path)
-				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn})
+				if !r.runsInDecl(path) {
+					decl = nil
+				}
+				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn, decl})
 				if ctx := r.ctxOf(path); ctx != nil && fd.Body != nil && !spawned(path) {
 					r.ctxCalls[ctx] = append(r.ctxCalls[ctx], smCallSite{n, fd, len(held) > 0 || once || r.looseGuard(path)})
 				}
@@ -350,7 +364,7 @@ func (r *smRun) looseGuard(path []ast.Node) bool {
 			if s == path[i+1] {
 				break
 			}
-			switch s := s.(type) {
+			switch s := unlabel(s).(type) {
 			case *ast.ExprStmt:
 				if c, ok := s.X.(*ast.CallExpr); ok {
 					name := strings.ToLower(r.calleeName(c))
@@ -513,28 +527,73 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 			if s == path[i+1] {
 				break
 			}
-			es, ok := s.(*ast.ExprStmt)
-			if !ok {
-				continue
-			}
-			c, ok := es.X.(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			obj, op := r.lockOp(c)
-			switch op {
-			case "Lock":
-				held[obj] = smWrite
-			case "RLock":
-				if held[obj] == 0 {
-					held[obj] = smRead
-				}
-			case "Unlock", "RUnlock":
-				delete(held, obj)
-			}
+			r.applyLocks(s, held)
 		}
 	}
 	return held, once
+}
+
+// applyLocks updates held with the lock calls of statement s. A lock taken
+// in a branch of an if statement counts as held after it ("if doLock {
+// s.RLock() }": the caller says when); a branch that ends in a return,
+// break, continue or goto does not reach the code after the if, so its
+// unlock does not count.
+func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
+	switch s := unlabel(s).(type) {
+	case *ast.ExprStmt:
+		c, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		obj, op := r.lockOp(c)
+		switch op {
+		case "Lock":
+			held[obj] = smWrite
+		case "RLock":
+			if held[obj] == 0 {
+				held[obj] = smRead
+			}
+		case "Unlock", "RUnlock":
+			delete(held, obj)
+		}
+	case *ast.IfStmt:
+		before := maps.Clone(held)
+		for br := ast.Stmt(s); br != nil; {
+			var body *ast.BlockStmt
+			switch b := br.(type) {
+			case *ast.IfStmt:
+				body, br = b.Body, b.Else
+			case *ast.BlockStmt:
+				body, br = b, nil
+			}
+			if n := len(body.List); n > 0 && terminates(body.List[n-1]) {
+				continue
+			}
+			after := maps.Clone(before)
+			for _, t := range body.List {
+				r.applyLocks(t, after)
+			}
+			for mu, mode := range after {
+				held[mu] = max(held[mu], mode)
+			}
+		}
+	}
+}
+
+// terminates reports a statement after which the code that follows it in
+// its list does not run.
+func terminates(s ast.Stmt) bool {
+	switch s := unlabel(s).(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if c, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (r *smRun) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
