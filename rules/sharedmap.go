@@ -20,8 +20,10 @@ import (
 // held when they run ("Lock should be held.", "caller must hold s.mu",
 // "Write lock is held on entry") or whose comments say they run
 // single-threaded or without the lock on purpose ("Lock not held on entry,
-// but ..."), with the function literals they run in place or hand to a
-// call, functions whose every caller in the package holds it or is such a
+// but ...", "Safe to read cancels because ..."), functions for tests only
+// (...ForTesting, "For testing purposes only": go test -race judges them),
+// with the function literals they run in place or hand to a call,
+// functions whose every caller in the package holds it or is such a
 // function (calls on a value the caller built itself, in a test or in a
 // constructor before it starts goroutines, and calls from test functions
 // that start no goroutine, aside), and methods of unexported types that

@@ -24,6 +24,9 @@ func (r *smRun) lockedByContract(f *ast.File, fd *ast.FuncDecl) bool {
 	if fd.Doc != nil && saysHeld(fd.Doc.Text()) {
 		return true
 	}
+	if forTests(fd) {
+		return true
+	}
 	return r.saysUnlocked(f, fd)
 }
 
@@ -55,7 +58,8 @@ func saysHeld(doc string) bool {
 // purpose.
 var unlockedWords = []string{"single-threaded", "single threaded", "absence of a lock", "absence of the lock",
 	"no need to lock", "no lock needed", "lock is not needed", "does not need the lock", "doesn't need the lock",
-	"need not hold", "needn't hold"}
+	"need not hold", "needn't hold", "safe to read", "safe to access", "safe to write", "safe to iterate",
+	"safe to modify", "safe without", "without locking", "no locking"}
 
 // saysUnlocked reports a function whose comments (its doc or inside its
 // body) say that it runs without the lock on purpose.
@@ -82,6 +86,24 @@ func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
 		}
 	}
 	return false
+}
+
+// forTests reports a function of the package's code that only tests call,
+// by its name (CloseForTesting, resetForTest) or its doc ("For testing
+// purposes only."): go test -race judges the code that tests run.
+func forTests(fd *ast.FuncDecl) bool {
+	name := fd.Name.Name
+	if strings.HasSuffix(name, "ForTesting") || strings.HasSuffix(name, "ForTest") || strings.HasSuffix(name, "ForTests") {
+		return true
+	}
+	if fd.Doc == nil {
+		return false
+	}
+	doc := strings.ToLower(strings.Join(strings.Fields(fd.Doc.Text()), " "))
+	return strings.Contains(doc, "for testing purposes only") || strings.Contains(doc, "only for testing") ||
+		strings.Contains(doc, "only for tests") || strings.Contains(doc, "only used in tests") ||
+		strings.Contains(doc, "only used for testing") || strings.Contains(doc, "only be used in tests") ||
+		strings.Contains(doc, "only be used for testing")
 }
 
 // explainsNoLock reports a sentence that says the lock is not held and
