@@ -34,7 +34,7 @@ var (
 	// A sentence ends at a period, semicolon or colon followed by a space,
 	// or at a blank line; "s.mu" stays whole.
 	sentenceEnd = regexp.MustCompile(`[.;:](\s|$)|\n\s*\n`)
-	lockWord    = regexp.MustCompile(`lock|mutex|mtx|\bmu\b|\w+mu\b`)
+	lockWord    = regexp.MustCompile(`\b(rw|r|w)?lock(s|ed|ing)?\b|\bmutex(es)?\b|\w*mtx\b|\w*mu\b`)
 	heldWord    = regexp.MustCompile(`\bheld\b|\bholding\b|\b(must|should|shall|caller|callers|to) (also )?hold\b|` +
 		`\bholds (the |a )?\w*\s?(lock|mutex|mu)\b|(lock|mutex|mtx|mu)\b\S* (is|are|must be|should be) (already )?locked\b|\bunder (the |a )?\w*\s?lock\b`)
 	negation = regexp.MustCompile(`\b(not|never|without|no)\b|n't\b`)

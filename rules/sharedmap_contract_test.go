@@ -29,6 +29,8 @@ func TestSaysHeld(t *testing.T) {
 		{"Locked reports whether the account is locked out.", false},
 		{"The cache holds entries for a minute.", false},
 		{"The function acquires the lock itself.", false},
+		{"Blocking: the caller must hold on to the result.", false},
+		{"Waits until the clock has held still.", false},
 	} {
 		if got := saysHeld(tc.doc); got != tc.want {
 			t.Errorf("saysHeld(%q) = %v, want %v", tc.doc, got, tc.want)
@@ -46,6 +48,8 @@ func TestExplainsNoLock(t *testing.T) {
 		{"lock not held on entry.", false},
 		{"the lock is held, but not for long.", false},
 		{"grows the table, but keeps the order.", false},
+		{"do not pass messages before start(), but avoid blocking pause()", false},
+		{"no deadlock here, but see below.", false},
 	} {
 		if got := explainsNoLock(tc.text); got != tc.want {
 			t.Errorf("explainsNoLock(%q) = %v, want %v", tc.text, got, tc.want)
