@@ -14,7 +14,8 @@ import (
 // Inconsistent locking: a map held in a struct field or a package variable
 // that most accesses (writes: index assignment, op=, ++, delete, clear;
 // reads: index, comma-ok, range, len) make while holding the same mutex,
-// and some make without it, or write while holding only the read lock of a
+// in at least two functions and more functions than skip it, and some make
+// without it, or write while holding only the read lock of a
 // sync.RWMutex. Constructors building a value before it escapes, functions
 // named ...Locked or ...NoLock, functions whose doc comment says a lock is
 // held when they run ("Lock should be held.", "caller must hold s.mu",

@@ -50,7 +50,7 @@ func (r *smRun) inconsistent() {
 				}
 			}
 		}
-		if best == nil || count[best] < 2 || 2*count[best] <= len(live) {
+		if best == nil || count[best] < 2 || 2*count[best] <= len(live) || !r.lockedInMostFuncs(live, best) {
 			continue
 		}
 		for _, a := range live {
@@ -66,6 +66,24 @@ func (r *smRun) inconsistent() {
 			}
 		}
 	}
+}
+
+// lockedInMostFuncs reports whether the functions that hold mu at an access
+// to the map are at least two, and more than those that skip it. A
+// convention is a property of code written at several places: one
+// function's many accesses under a lock are no evidence that the one other
+// function reading the map should take it (hugo's metrics store: TrackValue
+// writes under diffmu, WriteMetrics reads once the build is over).
+func (r *smRun) lockedInMostFuncs(live []*smAccess, mu types.Object) bool {
+	with, without := map[ast.Node]bool{}, map[ast.Node]bool{}
+	for _, a := range live {
+		if a.held[mu] != 0 {
+			with[a.fn] = true
+		} else {
+			without[a.fn] = true
+		}
+	}
+	return len(with) >= 2 && len(with) > len(without)
 }
 
 // sharesWriteLock reports whether read a holds (itself or through all its
