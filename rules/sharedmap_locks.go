@@ -227,8 +227,13 @@ func (r *smRun) ownReceiver(c smCall) bool {
 	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
+// isParamOf reports a receiver or parameter of fd: a value handed in. A
+// named result starts as the zero value and is built by the function.
 func isParamOf(fd *ast.FuncDecl, v *types.Var) bool {
-	return v.Pos() < fd.Body.Pos()
+	in := func(fl *ast.FieldList) bool {
+		return fl != nil && fl.Pos() <= v.Pos() && v.Pos() < fl.End()
+	}
+	return in(fd.Recv) || in(fd.Type.Params)
 }
 
 func rootIdent(e ast.Expr) *ast.Ident {
@@ -324,6 +329,9 @@ func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
 		return
 	}
 	r.reported[a.node] = true
+	if expr, _ := r.muExpr(a, mu); expr == "" {
+		return // the read lock of another value: no evidence it guards this map
+	}
 	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s writes map %s holding only the read lock of %s", r.funcName(a), r.locName(a), mu.Name())}
 	var sels []*ast.Ident
