@@ -125,8 +125,8 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 			f.NoFix = why
 			break
 		}
-		if r.callsAccess(s, v) {
-			f.NoFix = "wrapping it could deadlock: the statement calls code that uses " + v.Name()
+		if fv := r.callsFuncValue(s); fv != "" {
+			f.NoFix = "wrapping it could deadlock: the statement calls the function value " + fv + ", which may use " + v.Name()
 			break
 		}
 		if inTargets[s] {
@@ -221,19 +221,19 @@ func (r *smRun) nameTaken(name string) bool {
 	return false
 }
 
-// callsAccess reports whether s calls an in-package function (a local
-// closure or a declared function) that could touch v again.
-func (r *smRun) callsAccess(s ast.Stmt, v *types.Var) bool {
-	found := false
+// callsFuncValue returns the name of a function value that s calls, or "":
+// a closure that may touch the map again while the wrap holds the lock.
+func (r *smRun) callsFuncValue(s ast.Stmt) string {
+	found := ""
 	ast.Inspect(s, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
 			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
 				if _, isVar := r.Info.Uses[id].(*types.Var); isVar {
-					found = true // a closure may capture v
+					found = id.Name // a closure may capture the map
 				}
 			}
 		}
-		return !found
+		return found == ""
 	})
 	return found
 }
