@@ -268,14 +268,14 @@ func TestSummary(t *testing.T) {
 	r := mapfix(t, dir)
 	for _, want := range []string{
 		"mapfix: capacity   1 found, 1 fixable, 0 left\n",
-		"mapfix: 1 files would change; 1 packages checked, 1 failed to load; ",
+		"mapfix: 1 file would change; 1 package checked, 1 failed to load; ",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
 		}
 	}
 	r = mapfix(t, dir, "-w", "./p")
-	if !strings.Contains(r.stderr, "mapfix: capacity   1 found, 1 fixed, 0 left\n") || !strings.Contains(r.stderr, "mapfix: 1 files changed; ") {
+	if !strings.Contains(r.stderr, "mapfix: capacity   1 found, 1 fixed, 0 left\n") || !strings.Contains(r.stderr, "mapfix: 1 file changed; ") {
 		t.Errorf("-w summary:\n%s", r.stderr)
 	}
 }

@@ -53,9 +53,9 @@ func printSummary(w io.Writer, res *rewrite.Result, ran []*rules.Rule, wrote boo
 			fmt.Fprintf(w, "mapfix: %10s %d: %s\n", "", t.reasons[r], r)
 		}
 	}
-	files := fmt.Sprintf("%d files would change", len(res.Changes))
+	files := plural(len(res.Changes), "file") + " would change"
 	if wrote {
-		files = fmt.Sprintf("%d files changed", len(res.Written))
+		files = plural(len(res.Written), "file") + " changed"
 	}
 	// Packages that failed to load, counted once whatever their number of
 	// errors; the other failures apart, since they are not packages.
@@ -73,14 +73,22 @@ func printSummary(w io.Writer, res *rewrite.Result, ran []*rules.Rule, wrote boo
 			others++
 		}
 	}
-	line := fmt.Sprintf("mapfix: %s; %d packages checked, %d failed to load", files, res.Packages, len(failed))
+	line := fmt.Sprintf("mapfix: %s; %s checked, %d failed to load", files, plural(res.Packages, "package"), len(failed))
 	for _, n := range []struct {
 		n    int
 		what string
-	}{{args, "bad arguments"}, {ruleFails, "rule failures"}, {others, "other errors"}} {
+	}{{args, "bad argument"}, {ruleFails, "rule failure"}, {others, "other error"}} {
 		if n.n > 0 {
-			line += fmt.Sprintf(", %d %s", n.n, n.what)
+			line += ", " + plural(n.n, n.what)
 		}
 	}
 	fmt.Fprintf(w, "%s; %.1fs\n", line, elapsed.Seconds())
+}
+
+// plural returns "1 file", "2 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

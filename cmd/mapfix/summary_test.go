@@ -21,7 +21,7 @@ func TestSummaryCountsFailuresApart(t *testing.T) {
 	}}
 	var b strings.Builder
 	printSummary(&b, res, rules.All(), false, 0)
-	if want := "mapfix: 0 files would change; 3 packages checked, 2 failed to load, 2 bad arguments, 1 rule failures; 0.0s\n"; !strings.HasSuffix(b.String(), want) {
+	if want := "mapfix: 0 files would change; 3 packages checked, 2 failed to load, 2 bad arguments, 1 rule failure; 0.0s\n"; !strings.HasSuffix(b.String(), want) {
 		t.Errorf("summary:\n%s\nwant it to end with\n%s", b.String(), want)
 	}
 }
@@ -29,7 +29,7 @@ func TestSummaryCountsFailuresApart(t *testing.T) {
 func TestSummaryBadArgumentsEndToEnd(t *testing.T) {
 	dir := module(t, map[string]string{"q/q.go": cleanSrc, "README.md": "# hi\n"})
 	r := mapfix(t, dir, "./q", "./nosuchdir/...", "README.md")
-	if r.code != 2 || !strings.Contains(r.stderr, "1 packages checked, 0 failed to load, 2 bad arguments; ") {
+	if r.code != 2 || !strings.Contains(r.stderr, "1 package checked, 0 failed to load, 2 bad arguments; ") {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }
