@@ -538,12 +538,11 @@ func callStmt(recv, method string) *dst.ExprStmt {
 }
 
 // quietTestCall reports a call made from a function of a _test.go file
-// that starts no goroutine: a test driving an internal method step by step
+// that starts no goroutine (or from a closure that function runs): a test driving an internal method step by step
 // while nothing else runs, which says nothing about the lock its real
 // callers hold.
 func (r *smRun) quietTestCall(c smCall) bool {
-	fd, ok := c.fn.(*ast.FuncDecl)
-	return ok && r.InTest(c.call.Pos()) && !r.spawnsIn(fd)
+	return c.decl != nil && r.InTest(c.call.Pos()) && !r.spawnsIn(c.decl)
 }
 
 // spawnsIn reports a function that starts a goroutine or registers a
