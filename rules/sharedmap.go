@@ -16,7 +16,9 @@ import (
 // reads: index, comma-ok, range, len) make while holding the same mutex,
 // in at least two functions and more functions than skip it, and some make
 // without it, or write while holding only the read lock of a
-// sync.RWMutex. Constructors building a value before it escapes, functions
+// sync.RWMutex — where the package shows that the access can run alongside
+// others: in code that runs on a goroutine the package starts or a handler
+// it registers (see below), or in an exported method of an exported type. Constructors building a value before it escapes, functions
 // named ...Locked or ...NoLock, functions whose doc comment says a lock is
 // held when they run ("Lock should be held.", "caller must hold s.mu",
 // "Write lock is held on entry") or whose comments say they run
@@ -203,6 +205,8 @@ type smRun struct {
 	// goroutine or in a spawner's window: a constructor's among them is
 	// not exempt from the lock.
 	running map[*smAccess]bool
+	// onGoroutine: the code that runs on goroutines (goroutineCode)
+	onGoroutine map[ast.Node]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it

@@ -55,6 +55,9 @@ func (r *smRun) inconsistent() {
 		}
 		for _, a := range live {
 			mode := a.held[best]
+			if !r.mayRunConcurrently(a) {
+				continue
+			}
 			switch {
 			case mode == 0 && !a.write && r.sharesWriteLock(a, live):
 				// A read that holds another mutex which every write holds

@@ -5,31 +5,31 @@ import (
 	"sync"
 )
 
-type stats struct {
+type Stats struct {
 	mu sync.Mutex
 	m  map[string]int
 }
 
-func (s *stats) add(k string) {
+func (s *Stats) add(k string) {
 	s.mu.Lock()
 	s.m[k]++
 	s.mu.Unlock()
 }
 
-func (s *stats) get(k string) int {
+func (s *Stats) get(k string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.m[k]
 }
 
 // copyTo copies k to "copy"; wrapping it would deadlock in get.
-func (s *stats) copyTo(k string) {
+func (s *Stats) CopyTo(k string) {
 	s.m["copy"] = s.get(k)
 }
 
 func main() {
-	s := &stats{m: map[string]int{}}
+	s := &Stats{m: map[string]int{}}
 	s.add("a")
-	s.copyTo("a")
+	s.CopyTo("a")
 	fmt.Println(s.get("copy"))
 }

@@ -5,24 +5,24 @@ import (
 	"sync"
 )
 
-type users struct {
+type Users struct {
 	mu   sync.Mutex
 	byID map[int]string
 }
 
-func (u *users) add(id int, n string) {
+func (u *Users) add(id int, n string) {
 	u.mu.Lock()
 	u.byID[id] = n
 	u.mu.Unlock()
 }
 
-func (u *users) remove(id int) {
+func (u *Users) remove(id int) {
 	u.mu.Lock()
 	delete(u.byID, id)
 	u.mu.Unlock()
 }
 
-func (u *users) name(id int) string {
+func (u *Users) Name(id int) string {
 	if n, ok := u.byID[id]; ok {
 		return n
 	}
@@ -30,8 +30,8 @@ func (u *users) name(id int) string {
 }
 
 func main() {
-	u := &users{byID: map[int]string{}}
+	u := &Users{byID: map[int]string{}}
 	u.add(1, "ann")
-	fmt.Println(u.name(1))
+	fmt.Println(u.Name(1))
 	u.remove(1)
 }

@@ -1,0 +1,72 @@
+package rules
+
+import "go/ast"
+
+// Signal 1 reports an access only where the package shows that it can run
+// alongside others: in code that runs on a goroutine the package starts or
+// a handler it registers, or in an exported method of an exported type,
+// which users may call from any goroutine at any time (a type that locks
+// in its methods promises to be safe for concurrent use, and each exported
+// method must keep the promise). An unexported function that skips the
+// lock and runs on no goroutine of the package is most often setup or
+// teardown ordered by code out of sight (badger's valueLog.open before
+// the writers start, etcd's RaftCluster.SetID during bootstrap, hugo's
+// config defaults while loading): reporting it costs more trust than the
+// rare race it would catch.
+
+// mayRunConcurrently reports whether access a is in code of the package
+// that can run alongside other goroutines by the rule above.
+func (r *smRun) mayRunConcurrently(a *smAccess) bool {
+	if r.onGoroutine == nil {
+		r.onGoroutine = r.goroutineCode()
+	}
+	if r.onGoroutine[a.fn] {
+		return true
+	}
+	fd := a.decl
+	return fd != nil && fd.Recv != nil && fd.Name.IsExported() && ast.IsExported(recvTypeName(fd)) &&
+		r.runsInDecl(a.path)
+}
+
+// goroutineCode returns the functions and function literals that run on a
+// goroutine the package starts or a handler it registers: the entries, the
+// in-package functions they call, at any depth, and the literals inside.
+func (r *smRun) goroutineCode() map[ast.Node]bool {
+	seen := map[ast.Node]bool{}
+	var visit func(fn ast.Node)
+	visit = func(fn ast.Node) {
+		if fn == nil || seen[fn] {
+			return
+		}
+		seen[fn] = true
+		var body *ast.BlockStmt
+		switch f := fn.(type) {
+		case *ast.FuncDecl:
+			body = f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		}
+		if body == nil {
+			return
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				visit(n)
+			case *ast.CallExpr:
+				if fd := r.callee(n); fd != nil {
+					visit(fd)
+				}
+			}
+			return true
+		})
+	}
+	for _, e := range r.entries {
+		if e.lit != nil {
+			visit(e.lit)
+		} else if e.body != nil {
+			visit(e.body)
+		}
+	}
+	return seen
+}
