@@ -60,7 +60,9 @@ import (
 // the goroutines or registered the handlers (or a package variable) and
 // passed down as receiver or argument. Not reported: reads concurrent only
 // with reads, maps made inside the goroutine, a local handed over through a
-// channel, sync.Map, accesses after anything named like a lock (or a send of
+// channel, a local that a goroutine touches only after receiving from a
+// channel of its spawner that nothing feeds before the spawner's access
+// (the spawner's own sends, or workers that wait for them), sync.Map, accesses after anything named like a lock (or a send of
 // struct{}{} on a semaphore), handlers declared or registered in _test.go
 // files (a test's client mostly sends one request at a time), and function
 // literals stored, sent, or passed to a function that is neither of this

@@ -74,7 +74,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 					with = append(with, b)
 				}
 			case eb == nil:
-				if b.fn == e.spawner && e.from <= b.node.Pos() && b.node.Pos() < e.join {
+				if b.fn == e.spawner && e.from <= b.node.Pos() && b.node.Pos() < e.join && !r.gatedBefore(e, a, b) {
 					with = append(with, b)
 				}
 			default:

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A goroutine that touches a map only after receiving from a channel of its
+// spawner cannot run alongside what the spawner does before anything can
+// be sent on that channel (thanos' deduplicate filter: a collector ranges
+// over dupsChan and deletes from metas, while the spawner reads metas
+// before it hands the workers their first group; only the workers send on
+// dupsChan, and only after receiving a group).
+
+// gatedBefore reports whether the goroutine access a of entry e waits for a
+// spawner channel that nothing can send on or close before the spawner's
+// first send, close or channel hand-off after the go statement, and the
+// spawner's access b comes before that point.
+func (r *smRun) gatedBefore(e *smEntry, a, b *smAccess) bool {
+	if e.lit == nil || e.stmt == nil {
+		return false
+	}
+	c := r.gate(e.lit, a.node.Pos())
+	if c == nil {
+		return false
+	}
+	p := r.releasePoint(e)
+	return b.node.Pos() < p && r.fedAfter(e, c, p, true)
+}
+
+// gate returns the local channel that the statements of lit's body before
+// pos receive from: pos is in the body of a top-level range over it, or
+// after a top-level receive from it.
+func (r *smRun) gate(lit *ast.FuncLit, pos token.Pos) *types.Var {
+	for _, s := range lit.Body.List {
+		if pos < s.Pos() {
+			break
+		}
+		if rs, ok := s.(*ast.RangeStmt); ok && rs.Body.Pos() <= pos && pos < rs.Body.End() {
+			return r.localChan(rs.X)
+		}
+		if pos < s.End() {
+			break
+		}
+		var x ast.Expr
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			x = s.X
+		case *ast.AssignStmt:
+			if len(s.Rhs) == 1 {
+				x = s.Rhs[0]
+			}
+		}
+		if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			if c := r.localChan(u.X); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+func (r *smRun) localChan(x ast.Expr) *types.Var {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.Info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == r.Pkg.Scope() || v.IsField() {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Chan); !ok {
+		return nil
+	}
+	return v
+}
+
+// releasePoint returns the position of the spawner's first send, close, or
+// call given a channel after e's go statement, outside the literals it
+// starts as goroutines: before it, nothing the spawner made can be sent.
+func (r *smRun) releasePoint(e *smEntry) token.Pos {
+	p := e.spawner.End()
+	ast.Inspect(e.spawner, func(n ast.Node) bool {
+		if n == nil || n.End() <= e.stmt.End() || n.Pos() >= p {
+			return n != nil && n.Pos() < p
+		}
+		if fl, ok := n.(*ast.FuncLit); ok && r.litKinds[fl] == litEntry {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			p = n.Pos()
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if t := r.Info.TypeOf(arg); t != nil {
+					if _, ok := t.Underlying().(*types.Chan); ok {
+						p = n.Pos() // close(ch), or a call that may send
+					}
+				}
+			}
+		}
+		return true
+	})
+	return p
+}
+
+// fedAfter reports whether every use of the spawner's channel c, outside
+// goroutine e, comes at or after p in the spawner, or, in another
+// goroutine of the same spawner, after that goroutine itself waits for a
+// channel fed only after p (one level: deep enough for a pool of workers
+// between the spawner and a collector).
+func (r *smRun) fedAfter(e *smEntry, c *types.Var, p token.Pos, follow bool) bool {
+	if !(e.spawner.Pos() <= c.Pos() && c.Pos() < e.spawner.End()) {
+		return false
+	}
+	ok := true
+	ast.Inspect(e.spawner, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !ok || !isID || r.Info.Uses[id] != c {
+			return ok
+		}
+		if e.lit.Pos() <= id.Pos() && id.Pos() < e.lit.End() {
+			return true
+		}
+		for _, o := range r.entries {
+			if o == e || o.lit == nil || o.spawner != e.spawner || !(o.lit.Pos() <= id.Pos() && id.Pos() < o.lit.End()) {
+				continue
+			}
+			d := r.gate(o.lit, id.Pos())
+			if !follow || d == nil || d == c || !r.fedAfter(o, d, p, false) {
+				ok = false
+			}
+			return true
+		}
+		if id.Pos() < p {
+			ok = false
+		}
+		return true
+	})
+	return ok
+}
