@@ -14,31 +14,36 @@ import (
 // Inconsistent locking: a map held in a struct field or a package variable
 // that most accesses (writes: index assignment, op=, ++, delete, clear;
 // reads: index, comma-ok, range, len) make while holding the same mutex,
-// in at least two functions and more functions than skip it, and some make
-// without it, or write while holding only the read lock of a
-// sync.RWMutex — where the package shows that the access can run alongside
-// others: in code that runs on a goroutine the package starts or a handler
-// it registers (see below), or in an exported method of an exported type. Constructors building a value before it escapes, functions
-// named ...Locked or ...NoLock, functions whose doc comment says a lock is
-// held when they run ("Lock should be held.", "caller must hold s.mu",
-// "Write lock is held on entry") or whose comments say they run
-// single-threaded or without the lock on purpose ("Lock not held on entry,
-// but ...", "Safe to read cancels because ..."), functions for tests only
-// (...ForTesting, "For testing purposes only": go test -race judges them),
-// with the function literals they run in place or hand to a call,
-// functions whose every caller in the package holds it or is such a
-// function (calls on a value the caller built itself, in a test or in a
-// constructor before it starts goroutines, and calls from test functions
-// that start no goroutine, aside), and methods of unexported types that
-// the package never calls (they run through an interface, under locks out
-// of sight) are exempt, and so are accesses in test functions that start
-// no goroutine themselves. A lock taken in a branch of an if ("if doLock {
-// mu.Lock() }") counts as held after it. A map that nothing writes
-// once built (outside constructors, init and sync.Once) is not reported:
-// its readers need no lock. Nor is a read that holds another mutex which
-// every write holds too, or an access whose majority lock belongs to
-// another value than the map (a syncer's lock held around a task's map is
-// no evidence that it guards that map).
+// in at least two functions and more functions than skip it (a function
+// whose callers all hold it counts for it), and some make without it, or
+// write while holding only the read lock of a sync.RWMutex — where the
+// package shows that the access can run alongside others: in code that
+// runs on a goroutine the package starts or a handler it registers (see
+// below), in an exported method of an exported type, or in an exported
+// function for a package variable.
+//
+// Exempt: constructors building a value before it escapes; functions named
+// ...Locked or ...NoLock, or whose doc comment says the caller holds a lock
+// ("Lock should be held.", "The caller must hold s.mu", "Write lock is held
+// on entry"), or whose comments say they run single-threaded or without the
+// lock on purpose ("Lock not held on entry, but ...", "Safe to read cancels
+// because ..."), or that are for tests only (...ForTesting, "For testing
+// purposes only": go test -race judges them), with the function literals
+// they run in place or hand to another package's function; functions whose
+// every caller in the package holds the lock or is such a function (calls
+// on a value the caller built itself, in a test or in a constructor before
+// it starts goroutines, and calls from test functions that start no
+// goroutine, aside); methods of unexported types that the package never
+// names (no call, method value or goroutine of them: they run through an
+// interface, under locks out of sight); accesses in test functions that
+// start no goroutine themselves. After an if, a lock counts as held if a
+// branch that reaches the code after it ends holding it, or if it was held
+// before and a branch may be skipped ("if doLock { mu.Lock() }"). A map
+// that nothing writes once built (outside constructors, init and
+// sync.Once) is not reported: its readers need no lock. Nor is a read that
+// holds another mutex which every write holds too, or an access whose
+// majority lock belongs to another value than the map (a syncer's lock
+// held around a task's map is no evidence that it guards that map).
 //
 // Goroutine reach: a map written in code that runs on a goroutine, while
 // another access to the same map can run at the same time and no lock is
@@ -209,6 +214,8 @@ type smRun struct {
 	running map[*smAccess]bool
 	// onGoroutine: the code that runs on goroutines (goroutineCode)
 	onGoroutine map[ast.Node]bool
+	// uses: the functions and methods the package names (mentioned)
+	uses map[types.Object]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it
@@ -542,11 +549,13 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 	return held, once
 }
 
-// applyLocks updates held with the lock calls of statement s. A lock taken
-// in a branch of an if statement counts as held after it ("if doLock {
-// s.RLock() }": the caller says when); a branch that ends in a return,
-// break, continue or goto does not reach the code after the if, so its
-// unlock does not count.
+// applyLocks updates held with the lock calls of statement s. After an if
+// statement, a lock counts as held when it is held at the end of some
+// branch that reaches the code after it, or before the if when a branch
+// may be skipped (no final else): "if doLock { s.RLock() }" leaves it
+// held, as the caller says when. A branch that ends in a return, break,
+// continue, goto or panic does not reach that code, so its unlock does not
+// count.
 func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
 	switch s := unlabel(s).(type) {
 	case *ast.ExprStmt:
@@ -567,13 +576,15 @@ func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
 		}
 	case *ast.IfStmt:
 		before := maps.Clone(held)
+		clear(held)
+		finalElse := false
 		for br := ast.Stmt(s); br != nil; {
 			var body *ast.BlockStmt
 			switch b := br.(type) {
 			case *ast.IfStmt:
 				body, br = b.Body, b.Else
 			case *ast.BlockStmt:
-				body, br = b, nil
+				body, br, finalElse = b, nil, true
 			}
 			if n := len(body.List); n > 0 && terminates(body.List[n-1]) {
 				continue
@@ -583,6 +594,11 @@ func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
 				r.applyLocks(t, after)
 			}
 			for mu, mode := range after {
+				held[mu] = max(held[mu], mode)
+			}
+		}
+		if !finalElse {
+			for mu, mode := range before {
 				held[mu] = max(held[mu], mode)
 			}
 		}

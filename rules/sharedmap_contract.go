@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"regexp"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // What a function's name and comments say about the locks it runs under.
@@ -15,11 +17,8 @@ import (
 // lockedByContract reports a function whose name or comments say that it
 // runs with the lock held, or without it on purpose.
 func (r *smRun) lockedByContract(f *ast.File, fd *ast.FuncDecl) bool {
-	name := fd.Name.Name
-	for _, suffix := range []string{"Locked", "locked", "NoLock", "Nolock", "nolock"} {
-		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
-			return true
-		}
+	if lockedName(fd.Name.Name) {
+		return true
 	}
 	if fd.Doc != nil && saysHeld(fd.Doc.Text()) {
 		return true
@@ -30,6 +29,18 @@ func (r *smRun) lockedByContract(f *ast.File, fd *ast.FuncDecl) bool {
 	return r.saysUnlocked(f, fd)
 }
 
+// lockedName reports a name that says its caller holds the lock: addLocked,
+// hasIssuerNoLock, flush_locked. At a word boundary: IsBlocked and
+// markUnlocked say nothing of the caller's lock.
+func lockedName(name string) bool {
+	for _, suffix := range []string{"Locked", "NoLock", "Nolock", "_locked", "_nolock"} {
+		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	// A sentence ends at a period, semicolon or colon followed by a space,
 	// or at a blank line; "s.mu" stays whole.
@@ -37,17 +48,24 @@ var (
 	lockWord    = regexp.MustCompile(`\b(rw|r|w)?lock(s|ed|ing)?\b|\bmutex(es)?\b|\w*mtx\b|\w*mu\b`)
 	heldWord    = regexp.MustCompile(`\bheld\b|\bholding\b|\b(must|should|shall|caller|callers|to) (also )?hold\b|` +
 		`\bholds (the |a )?\w*\s?(lock|mutex|mu)\b|(lock|mutex|mtx|mu)\b\S* (is|are|must be|should be) (already )?locked\b|\bunder (the |a )?\w*\s?lock\b`)
-	negation = regexp.MustCompile(`\b(not|never|without|no)\b|n't\b`)
+	// A contract speaks of the caller or of entry; "It holds the lock
+	// only while reading" or "Locks returns the locks currently held"
+	// describe the function's own work.
+	entryWord = regexp.MustCompile(`\b(caller|callers|caller's|entry|must|should|shall|assumes?|assumed|expects?|expected|requires?|required)\b|\bcalled (with|while|under)\b`)
+	negation  = regexp.MustCompile(`\b(not|never|without|no)\b|n't\b`)
+	mustWord  = regexp.MustCompile(`\b(must|should|need|needs|has to|have to)\b`)
 )
 
 // saysHeld reports a doc comment with a sentence that says a lock is held
-// when the function runs: one that names a lock and says it is held, and
-// does not deny it ("Lock not held on entry").
+// when the function is called: one that names a lock, says it is held,
+// speaks of the caller or of entry, and does not deny it ("Lock not held
+// on entry").
 func saysHeld(doc string) bool {
 	doc = strings.ToLower(doc)
 	for _, s := range sentenceEnd.Split(doc, -1) {
 		s = strings.Join(strings.Fields(s), " ")
-		if lockWord.MatchString(s) && heldWord.MatchString(s) && !negation.MatchString(s) {
+		if lockWord.MatchString(s) && heldWord.MatchString(s) && entryWord.MatchString(s) &&
+			!negation.MatchString(s) && !strings.Contains(s, "lock-free") {
 			return true
 		}
 	}
@@ -59,7 +77,7 @@ func saysHeld(doc string) bool {
 var unlockedWords = []string{"single-threaded", "single threaded", "absence of a lock", "absence of the lock",
 	"no need to lock", "no lock needed", "lock is not needed", "does not need the lock", "doesn't need the lock",
 	"need not hold", "needn't hold", "safe to read", "safe to access", "safe to write", "safe to iterate",
-	"safe to modify", "safe without", "without locking", "no locking"}
+	"safe to modify", "safe without", "without locking"}
 
 // saysUnlocked reports a function whose comments (its doc or inside its
 // body) say that it runs without the lock on purpose.
@@ -75,14 +93,27 @@ func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
 		if cg.Pos() < start || cg.Pos() >= fd.End() {
 			continue
 		}
-		text := strings.ToLower(strings.Join(strings.Fields(cg.Text()), " "))
-		for _, w := range unlockedWords {
-			if strings.Contains(text, w) {
+		for _, s := range sentenceEnd.Split(strings.ToLower(cg.Text()), -1) {
+			s = strings.Join(strings.Fields(s), " ")
+			if saysNoLockNeeded(s) || explainsNoLock(s) {
 				return true
 			}
 		}
-		if explainsNoLock(text) {
-			return true
+	}
+	return false
+}
+
+// saysNoLockNeeded reports a sentence with one of unlockedWords that the
+// rest of the sentence does not turn around ("not safe to read m without
+// mu", "unsafe to iterate") and that is not about a value handed back
+// ("The returned map is a copy and is safe to modify").
+func saysNoLockNeeded(s string) bool {
+	if strings.Contains(s, "unsafe") || strings.Contains(s, "return") || strings.Contains(s, "copy") {
+		return false
+	}
+	for _, w := range unlockedWords {
+		if before, after, found := strings.Cut(s, w); found {
+			return !negation.MatchString(before + " " + after)
 		}
 	}
 	return false
@@ -106,24 +137,30 @@ func forTests(fd *ast.FuncDecl) bool {
 		strings.Contains(doc, "only be used for testing")
 }
 
-// explainsNoLock reports a sentence that says the lock is not held and
-// why that is fine: "Lock not held on entry, but session is in the locked
-// map." The author has reasoned about this access; a report would only
-// repeat the question they answered.
-func explainsNoLock(text string) bool {
-	for _, s := range sentenceEnd.Split(text, -1) {
-		before, _, found := strings.Cut(s, " but ")
-		if found && lockWord.MatchString(before) && negation.MatchString(before) {
-			return true
-		}
+// explainsNoLock reports a sentence that says the lock is not held on
+// entry and why that is fine: "Lock not held on entry, but session is in
+// the locked map." The author has reasoned about this access; a report
+// would only repeat the question they answered. A sentence that goes on
+// with what must be done ("..., but writes must take mu") gives no such
+// reason.
+func explainsNoLock(s string) bool {
+	before, after, found := strings.Cut(s, " but ")
+	if !found || !lockWord.MatchString(before) || !negation.MatchString(before) {
+		return false
 	}
-	return false
+	if !strings.Contains(before, "entry") && !strings.Contains(before, "when called") {
+		return false
+	}
+	return !mustWord.MatchString(after)
 }
 
 // runsInDecl reports whether an access runs under the contract of its
-// enclosing function declaration: directly, or in function literals run in
-// place or handed to a call as a callback (such as a tree walk's visitor),
-// but not on a goroutine nor stored for later.
+// enclosing function declaration: directly, in function literals run in
+// place, or in ones handed as a callback to a function of another package
+// (a tree walk's visitor), which runs them before it returns unless it is
+// known to do otherwise. Not in a literal run on a goroutine, stored, or
+// handed to a function value or to a function of this package that does
+// not only call it (a startGoRoutine helper).
 func (r *smRun) runsInDecl(path []ast.Node) bool {
 	for i, n := range path {
 		fl, ok := n.(*ast.FuncLit)
@@ -137,9 +174,16 @@ func (r *smRun) runsInDecl(path []ast.Node) bool {
 		if !ok || c.Fun == ast.Expr(fl) {
 			return false
 		}
+		fn := typeutil.StaticCallee(r.Info, c)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.Pkg || asyncFuncs[fn.Pkg().Path()+"."+fn.Name()] {
+			return false
+		}
 	}
 	return true
 }
+
+// asyncFuncs run the function they are given later, on another goroutine.
+var asyncFuncs = map[string]bool{"context.AfterFunc": true, "runtime.SetFinalizer": true, "runtime.AddCleanup": true}
 
 // fileOf returns the file of the package that holds n.
 func (r *smRun) fileOf(n ast.Node) *ast.File {

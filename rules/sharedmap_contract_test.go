@@ -19,7 +19,9 @@ func TestSaysHeld(t *testing.T) {
 		{"c.mu must be held.", true},
 		{"Assumes s.mu is locked.", true},
 		{"called while holding the write lock", true},
-		{"runs under the server lock", true},
+		{"Must be called under the server lock.", true},
+		{"Must be called with c.mu held.", true},
+		{"s.mu must be held by the caller.", true},
 
 		{"Lock not held on entry, but session is in the locked map.", false},
 		{"Must not be called with the lock held.", false},
@@ -31,6 +33,19 @@ func TestSaysHeld(t *testing.T) {
 		{"The function acquires the lock itself.", false},
 		{"Blocking: the caller must hold on to the result.", false},
 		{"Waits until the clock has held still.", false},
+		// What the function does with its own lock, or with locks as data.
+		{"It holds the lock only while reading the map.", false},
+		{"It avoids holding c.mu while dialing.", false},
+		{"Snapshot copies the map while holding the read lock.", false},
+		{"Update runs fn with the lock held.", false},
+		{"Release releases all locks held by owner.", false},
+		{"Locks returns the locks currently held.", false},
+		{"Acquire blocks until the named lock is held.", false},
+		{"Get is lock-free: it reads under a lock-free snapshot.", false},
+		{"newTable allocates a map to hold the per-key locks.", false},
+		{"runs under the server lock", false},
+		{"Do not call this with the lock held.", false},
+		{"It must be called without holding mu.", false},
 	} {
 		if got := saysHeld(tc.doc); got != tc.want {
 			t.Errorf("saysHeld(%q) = %v, want %v", tc.doc, got, tc.want)
@@ -44,7 +59,12 @@ func TestExplainsNoLock(t *testing.T) {
 		want bool
 	}{
 		{"lock not held on entry, but session is in the locked map.", true},
-		{"no lock here, but the map is owned by the loop goroutine.", true},
+		{"lock not held when called, but the map is owned by the loop goroutine.", true},
+		{"no lock here, but the map is owned by the loop goroutine.", false},
+		{"we don't hold the lock while dialing, but we store the result below.", false},
+		{"no lock needed for reads, but writes must take mu.", false},
+		{"lock must not be held when calling this, but the caller must hold rmu.", false},
+		{"lock not held on entry, but callers must take it first.", false},
 		{"lock not held on entry.", false},
 		{"the lock is held, but not for long.", false},
 		{"grows the table, but keeps the order.", false},
@@ -53,6 +73,40 @@ func TestExplainsNoLock(t *testing.T) {
 	} {
 		if got := explainsNoLock(tc.text); got != tc.want {
 			t.Errorf("explainsNoLock(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestSaysNoLockNeeded(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"safe to read cancels because only written to in other parts of xds client callbacks, which are sync", true},
+		{"this runs single-threaded during start-up", true},
+		{"we read the map without locking: it is immutable once built", true},
+		{"no need to lock here", true},
+
+		{"not safe to read m without holding mu", false},
+		{"it is unsafe to iterate over m here", false},
+		{"the map is not safe to access concurrently", false},
+		{"the returned map is a copy and is safe to modify", false},
+		{"there's no locking order issue here", false},
+		{"writes must never happen without locking", false},
+	} {
+		if got := saysNoLockNeeded(tc.s); got != tc.want {
+			t.Errorf("saysNoLockNeeded(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestLockedName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"addLocked": true, "hasIssuerNoLock": true, "flush_locked": true, "matchNolock": true,
+		"IsBlocked": false, "markUnlocked": false, "isDeadlocked": false, "Clocked": false, "Locked": false,
+	} {
+		if got := lockedName(name); got != want {
+			t.Errorf("lockedName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 // first send, close or channel hand-off after the go statement, and the
 // spawner's access b comes before that point.
 func (r *smRun) gatedBefore(e *smEntry, a, b *smAccess) bool {
-	if e.lit == nil || e.stmt == nil {
+	if e.lit == nil || e.stmt == nil || e.loop != nil {
 		return false
 	}
 	c := r.gate(e.lit, a.node.Pos())
@@ -26,7 +26,30 @@ func (r *smRun) gatedBefore(e *smEntry, a, b *smAccess) bool {
 		return false
 	}
 	p := r.releasePoint(e)
-	return b.node.Pos() < p && r.fedAfter(e, c, p, true)
+	return b.node.Pos() < p && !r.loopAround(e.spawner, b.node.Pos(), p) && r.fedAfter(e, c, p, true)
+}
+
+// loopAround reports a loop of fn, outside its function literals, around
+// both positions: its next turn runs x again after y.
+func (r *smRun) loopAround(fn ast.Node, x, y token.Pos) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if !(n.Pos() <= x && x < n.End()) || !(n.Pos() <= y && y < n.End()) {
+			return false
+		}
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 // gate returns the local channel that the statements of lit's body before
@@ -105,13 +128,60 @@ func (r *smRun) releasePoint(e *smEntry) token.Pos {
 	return p
 }
 
+// madeIn reports a channel that fn makes itself: c := make(chan T), or
+// var c chan T. A parameter, or a channel a call returns (ctx.Done(),
+// time.After), is fed by code out of sight.
+func (r *smRun) madeIn(fn ast.Node, c *types.Var) bool {
+	var body *ast.BlockStmt
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	if body == nil || !(body.Pos() <= c.Pos() && c.Pos() < body.End()) {
+		return false
+	}
+	made := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []*ast.Ident
+		var rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				id, _ := l.(*ast.Ident)
+				lhs = append(lhs, id)
+			}
+			rhs = n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = n.Names, n.Values
+		default:
+			return !made
+		}
+		for i, id := range lhs {
+			if id == nil || r.Info.Defs[id] != c {
+				continue
+			}
+			if len(rhs) == 0 {
+				made = true // var c chan T
+			} else if i < len(rhs) && len(lhs) == len(rhs) {
+				if call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && r.builtin(call) == "make" {
+					made = true
+				}
+			}
+		}
+		return !made
+	})
+	return made
+}
+
 // fedAfter reports whether every use of the spawner's channel c, outside
 // goroutine e, comes at or after p in the spawner, or, in another
 // goroutine of the same spawner, after that goroutine itself waits for a
 // channel fed only after p (one level: deep enough for a pool of workers
 // between the spawner and a collector).
 func (r *smRun) fedAfter(e *smEntry, c *types.Var, p token.Pos, follow bool) bool {
-	if !(e.spawner.Pos() <= c.Pos() && c.Pos() < e.spawner.End()) {
+	if !r.madeIn(e.spawner, c) {
 		return false
 	}
 	ok := true

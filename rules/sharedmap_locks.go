@@ -41,13 +41,17 @@ func (r *smRun) inconsistent() {
 			continue
 		}
 		count := map[types.Object]int{}
-		var best types.Object
 		for _, a := range live {
 			for m := range a.held {
 				count[m]++
-				if best == nil || count[m] > count[best] {
-					best = m
-				}
+			}
+		}
+		// The most held mutex; of equals, the one declared first, so that
+		// the report does not depend on map order.
+		var best types.Object
+		for m, n := range count {
+			if best == nil || n > count[best] || n == count[best] && m.Pos() < best.Pos() {
+				best = m
 			}
 		}
 		if best == nil || count[best] < 2 || 2*count[best] <= len(live) || !r.lockedInMostFuncs(live, best) {
@@ -80,8 +84,8 @@ func (r *smRun) inconsistent() {
 func (r *smRun) lockedInMostFuncs(live []*smAccess, mu types.Object) bool {
 	with, without := map[ast.Node]bool{}, map[ast.Node]bool{}
 	for _, a := range live {
-		if a.held[mu] != 0 {
-			with[a.fn] = true
+		if a.held[mu] != 0 || r.exempt(a, mu) {
+			with[a.fn] = true // held here, or by every caller
 		} else {
 			without[a.fn] = true
 		}
@@ -129,9 +133,11 @@ func (r *smRun) sharesWriteLock(a *smAccess, accesses []*smAccess) bool {
 	return false
 }
 
-// exempt reports an access that needs no lock: in a constructor on a value
-// not yet shared, in init, in a function documented or named as called with
-// the lock held, or whose every caller in the package holds mu.
+// exempt reports an access that needs no lock: in sync.Once, on a value the
+// function builds, in a test that starts no goroutine, in init, in a
+// function whose name or comments settle the question (lockedByContract),
+// in a method of an unexported type that the package never names, or in a
+// function whose every caller in the package holds mu.
 func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 	if a.inOnce {
 		return true
@@ -155,16 +161,40 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 		return true
 	}
 	if mu != nil {
-		if len(r.callers[fd]) == 0 && fd.Recv != nil && !ast.IsExported(recvTypeName(fd)) {
+		if fd.Recv != nil && !ast.IsExported(recvTypeName(fd)) && !r.mentioned(fd) {
 			// A method of an unexported type that the package never
-			// calls runs only through an interface value handed out
-			// (a batch's replay target, a config provider): its callers,
+			// names (no call, no method value, no goroutine or handler
+			// of it) runs only through an interface value handed out (a
+			// batch's replay target, a config provider): its callers,
 			// and the locks they hold, are out of sight.
 			return true
 		}
 		return r.callersHold(fd, mu, map[*ast.FuncDecl]bool{})
 	}
 	return false
+}
+
+// mentioned reports whether the package names fd anywhere but in its
+// declaration: a call, a method value, an entry.
+func (r *smRun) mentioned(fd *ast.FuncDecl) bool {
+	if len(r.callers[fd]) > 0 {
+		return true
+	}
+	for _, e := range r.entries {
+		if e.body == fd {
+			return true
+		}
+	}
+	if r.uses == nil {
+		r.uses = map[types.Object]bool{}
+		for _, obj := range r.Info.Uses {
+			if fn, ok := obj.(*types.Func); ok {
+				r.uses[fn.Origin()] = true
+			}
+		}
+	}
+	fn, _ := r.Info.Defs[fd.Name].(*types.Func)
+	return fn != nil && r.uses[fn]
 }
 
 // callersHold reports whether every in-package call of fd holds mu, or is
@@ -363,8 +393,12 @@ func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
 }
 
 func (r *smRun) funcName(a *smAccess) string {
-	if a.decl == nil {
+	switch {
+	case a.decl == nil:
 		return "a function"
+	case !r.runsInDecl(a.path):
+		// Not under expire's contract: say where the code is, not whose.
+		return "a function literal in " + a.decl.Name.Name
 	}
 	return a.decl.Name.Name
 }

@@ -4,10 +4,11 @@ import "go/ast"
 
 // Signal 1 reports an access only where the package shows that it can run
 // alongside others: in code that runs on a goroutine the package starts or
-// a handler it registers, or in an exported method of an exported type,
-// which users may call from any goroutine at any time (a type that locks
-// in its methods promises to be safe for concurrent use, and each exported
-// method must keep the promise). An unexported function that skips the
+// a handler it registers, or in an exported method of an exported type (or
+// an exported function, for a package variable), which users may call from
+// any goroutine at any time (a type or registry that locks promises to be
+// safe for concurrent use, and each exported entry point must keep the
+// promise). An unexported function that skips the
 // lock and runs on no goroutine of the package is most often setup or
 // teardown ordered by code out of sight (badger's valueLog.open before
 // the writers start, etcd's RaftCluster.SetID during bootstrap, hugo's
@@ -24,8 +25,13 @@ func (r *smRun) mayRunConcurrently(a *smAccess) bool {
 		return true
 	}
 	fd := a.decl
-	return fd != nil && fd.Recv != nil && fd.Name.IsExported() && ast.IsExported(recvTypeName(fd)) &&
-		r.runsInDecl(a.path)
+	if fd == nil || !fd.Name.IsExported() || !r.runsInDecl(a.path) {
+		return false
+	}
+	if fd.Recv == nil {
+		return a.loc.Parent() == r.Pkg.Scope() // a registry's exported functions
+	}
+	return ast.IsExported(recvTypeName(fd))
 }
 
 // goroutineCode returns the functions and function literals that run on a
