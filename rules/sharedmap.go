@@ -56,8 +56,9 @@ import (
 // the same time when they are on two goroutines whose lifetimes overlap
 // (spawned by one function before it joins, two handlers, a handler and a
 // goroutine whose spawner starts serving), on one goroutine that runs
-// several times at once (a go in a loop, a handler, which net/http runs for
-// each request), or on a goroutine and in its spawner after the go and
+// several times at once (a go in a loop, unless it runs only on taking a
+// token from a channel the goroutine gives back when it ends, or is in a
+// _test.go file; a handler, which net/http runs for each request), or on a goroutine and in its spawner after the go and
 // before the join (a Wait() call, a channel receive, a select, or a call
 // into the package that does one of these). The map is a captured local, a
 // package variable, or a struct field; for a field both accesses must reach

@@ -156,11 +156,12 @@ func explainsNoLock(s string) bool {
 
 // runsInDecl reports whether an access runs under the contract of its
 // enclosing function declaration: directly, in function literals run in
-// place, or in ones handed as a callback to a function of another package
-// (a tree walk's visitor), which runs them before it returns unless it is
-// known to do otherwise. Not in a literal run on a goroutine, stored, or
-// handed to a function value or to a function of this package that does
-// not only call it (a startGoRoutine helper).
+// place, or in ones handed as a callback to a call (a tree walk's visitor,
+// a logger's formatter, also through a conversion to a func type), which
+// runs them before it returns unless it is known to do otherwise. Not in a
+// literal run on a goroutine, stored, or handed to a function of this
+// package that does not only call it (a startGoRoutine helper), nor to
+// context.AfterFunc and the like.
 func (r *smRun) runsInDecl(path []ast.Node) bool {
 	for i, n := range path {
 		fl, ok := n.(*ast.FuncLit)
@@ -170,16 +171,25 @@ func (r *smRun) runsInDecl(path []ast.Node) bool {
 		if r.litKinds[fl] == litEntry || i == 0 {
 			return false
 		}
-		c, ok := path[i-1].(*ast.CallExpr)
-		if !ok || c.Fun == ast.Expr(fl) {
+		j := i - 1
+		c, ok := path[j].(*ast.CallExpr)
+		for ok && j > 0 && r.isConversion(c) {
+			c, ok = path[j-1].(*ast.CallExpr)
+			j--
+		}
+		if !ok || c.Fun == ast.Expr(fl) || r.isConversion(c) || r.callee(c) != nil {
 			return false
 		}
-		fn := typeutil.StaticCallee(r.Info, c)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.Pkg || asyncFuncs[fn.Pkg().Path()+"."+fn.Name()] {
+		if fn := typeutil.StaticCallee(r.Info, c); fn != nil && fn.Pkg() != nil && asyncFuncs[fn.Pkg().Path()+"."+fn.Name()] {
 			return false
 		}
 	}
 	return true
+}
+
+func (r *smRun) isConversion(c *ast.CallExpr) bool {
+	tv, ok := r.Info.Types[c.Fun]
+	return ok && tv.IsType()
 }
 
 // asyncFuncs run the function they are given later, on another goroutine.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -338,11 +339,90 @@ func (r *smRun) placeEntry(e *smEntry, stack []ast.Node) bool {
 		e.loop = nil
 		return true
 	}
+	if e.loop != nil && r.tokenPassed(e, stack) {
+		e.loop = nil // one instance at a time, however often the loop turns
+	}
+	if e.loop != nil && r.InTest(e.stmt.Pos()) {
+		// As for a test's handlers: a test's fake server mostly serves one
+		// connection at a time, and go test -race judges the code tests
+		// run.
+		e.loop = nil
+	}
 	e.from = e.stmt.End()
 	if e.loop != nil {
 		e.from = e.loop.Pos()
 	}
 	return true
+}
+
+// tokenPassed reports a goroutine started only on receiving from a channel
+// that the goroutine sends on when it ends (tailscale's relayManager: case
+// <-r.runLoopStoppedCh: go r.runLoop(), and runLoop's deferred send on
+// runLoopStoppedCh): the channel holds the token of the one running
+// instance, so a loop around the go statement does not start several.
+func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
+	var tok types.Object
+	for i := len(stack) - 1; i >= 1 && tok == nil; i-- {
+		cc, ok := stack[i].(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		if !slices.Contains(cc.Body, e.stmt) {
+			return false
+		}
+		var x ast.Expr
+		switch c := cc.Comm.(type) {
+		case *ast.ExprStmt:
+			x = c.X
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				x = c.Rhs[0]
+			}
+		}
+		u, ok := ast.Unparen(x).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			return false
+		}
+		tok = r.chanObj(u.X)
+	}
+	if tok == nil {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch {
+	case e.lit != nil:
+		body = e.lit.Body
+	case e.body != nil:
+		body = e.body.Body
+	}
+	if body == nil {
+		return false
+	}
+	found := false
+	for _, st := range body.List {
+		d, ok := st.(*ast.DeferStmt)
+		if !ok {
+			continue
+		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if send, ok := n.(*ast.SendStmt); ok && r.chanObj(send.Chan) == tok {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// chanObj returns the variable or field that a channel expression names.
+func (r *smRun) chanObj(x ast.Expr) types.Object {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return r.Info.Uses[x]
+	case *ast.SelectorExpr:
+		return r.Info.Uses[x.Sel]
+	}
+	return nil
 }
 
 // joinOf sets the end of e's window: the first Wait() call, channel
