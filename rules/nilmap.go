@@ -35,7 +35,8 @@ import (
 //   - t.f[k] = v in a function that gets t from its caller and does not
 //     check t.f for nil first, when the package makes a T without f and
 //     hands it out (returns or stores it), and nothing in the package
-//     fills f outside such a nil check. The message names where.
+//     fills f outside such a nil check, takes &t.f, or stores a T made with
+//     f into a field (re-making it in place). The message names where.
 //   - m[k] = v, where m is an unexported package-level map that nothing in
 //     the package assigns.
 //

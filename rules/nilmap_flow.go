@@ -1172,15 +1172,87 @@ func (f *nmFunc) scan(st *nmState, n ast.Node) {
 			}
 		case *ast.CompositeLit:
 			f.fieldsFrom(x)
+			f.refilled(x, stack)
 			f.handedOut(x, stack)
 		case *ast.CallExpr:
 			if f.r.builtin(x) == "new" {
 				f.handedOut(x, stack)
 			}
+		case *ast.UnaryExpr:
+			f.fieldAddress(x)
 		}
 		stack = append(stack, x)
 		return true
 	})
+}
+
+// fieldAddress notes a map field whose address the code takes
+// (mapx.RepopulateNonzero(&nb.nodeByAddr, ...) in tailscale): whatever
+// receives the pointer may make the map, in a way nilmap does not follow.
+func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
+	if u.Op != token.AND {
+		return
+	}
+	sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if s, ok := f.r.Info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+		if fld, ok := s.Obj().(*types.Var); ok && nmIsMapType(fld.Type()) {
+			f.r.fieldInit[fld.Origin()] = true
+		}
+	}
+}
+
+// refilled notes the map fields that a struct literal makes when it is
+// stored into a field (nl.record = record{virtConns: make(...)}, tailscale's
+// netlog): the package re-makes the value in place on its own schedule,
+// and a write through that field may rely on it, which nilmap does not
+// follow.
+func (f *nmFunc) refilled(lit *ast.CompositeLit, stack []ast.Node) {
+	var e ast.Expr = lit
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		if p, ok := stack[i].(*ast.ParenExpr); ok {
+			e = p
+		} else if u, ok := stack[i].(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == e {
+			e = u
+		} else {
+			break
+		}
+	}
+	if i < 0 {
+		return
+	}
+	as, ok := stack[i].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	intoField := false
+	for j, r := range as.Rhs {
+		if r == e {
+			if sel, ok := ast.Unparen(as.Lhs[j]).(*ast.SelectorExpr); ok {
+				s, ok := f.r.Info.Selections[sel]
+				intoField = ok && s.Kind() == types.FieldVal
+			}
+		}
+	}
+	if !intoField {
+		return
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if fld, ok := f.r.Info.Uses[id].(*types.Var); ok && fld.IsField() && nmIsMapType(fld.Type()) && !f.r.isNil(kv.Value) {
+			f.r.fieldInit[fld.Origin()] = true
+		}
+	}
 }
 
 func (f *nmFunc) closure(st *nmState, fl *ast.FuncLit) {
