@@ -26,7 +26,10 @@ import (
 //     earlier M[a] = <non-nil>, if M[a] == nil { M[a] = … },
 //     if _, ok := M[a]; !ok { M[a] = … }, or a write into M[a], on every
 //     path, with the same side-effect-free a assigned nowhere since; and
-//     nothing else in the package stores inner maps into M.
+//     nothing else in the package stores inner maps into M. When M comes
+//     from the caller (a parameter), also nothing in the package stores
+//     inner maps into any map of M's type, and that type is not a named
+//     type of another package, whose constructors may fill it.
 //   - m[k] = v, where m is a variable declared without a value, or a named
 //     result, that nothing has assigned on any path that reaches the write.
 //   - x.f[k] = v, where x is a struct value made in the same function
@@ -107,6 +110,7 @@ type nmRun struct {
 
 	// From the package scan.
 	elemPop     map[nmIdent]bool      // an element at this depth is filled somewhere, unguarded
+	typePop     map[nmTypeDepth]bool  // an element at this depth of some map of this type is filled (lazily built)
 	deepPop     map[types.Object]int  // filled (or handed to other code) at this depth: everything below may be
 	pkgAssigned map[types.Object]bool // package variables assigned somewhere
 	pkgObserved map[types.Object]token.Pos
@@ -255,13 +259,61 @@ func (r *nmRun) populated(id nmIdent) bool {
 	return ok && d < id.depth
 }
 
+// An nmTypeDepth names the elements at some depth of the maps of a type.
+type nmTypeDepth struct {
+	typ   string
+	depth int
+}
+
+// callerFilled reports a map that the function gets from its caller, whose
+// inner maps at id's depth the caller may have made: the package fills
+// that level of some map of the same type (a constructor), or the type is
+// declared in another package, whose constructors nilmap does not see
+// (minio's config.New makes every subsystem of a config.Config).
+func (r *nmRun) callerFilled(w *nmWrite, id nmIdent) bool {
+	v, ok := id.obj.(*types.Var)
+	if !ok || !w.fn.params[v] {
+		return false
+	}
+	if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() != r.Pkg {
+		return true
+	}
+	if r.typePop == nil {
+		r.typePop = map[nmTypeDepth]bool{}
+		for _, f := range r.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != len(as.Rhs) {
+					return true
+				}
+				for i, l := range as.Lhs {
+					x, depth := ast.Unparen(l), 0
+					for {
+						ix, ok := x.(*ast.IndexExpr)
+						if !ok || !r.isMap(ix.X) {
+							break
+						}
+						depth++
+						x = ast.Unparen(ix.X)
+					}
+					if t := r.Info.TypeOf(x); depth >= 1 && t != nil && !r.isNil(as.Rhs[i]) {
+						r.typePop[nmTypeDepth{types.TypeString(t, nil), depth}] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return r.typePop[nmTypeDepth{types.TypeString(v.Type(), nil), id.depth}]
+}
+
 func (r *nmRun) decide() {
 	for _, n := range r.nested {
 		w := n.w
 		skip := false
 		for i := n.first; i < len(w.levels); i++ {
 			id, ok := r.identOf(w.levels[i])
-			if !ok || id.obj.Pkg() != r.Pkg || r.populated(id) {
+			if !ok || id.obj.Pkg() != r.Pkg || r.populated(id) || r.callerFilled(w, id) {
 				skip = true
 				break
 			}
