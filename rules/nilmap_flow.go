@@ -1210,17 +1210,7 @@ func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
 // and a write through that field may rely on it, which nilmap does not
 // follow.
 func (f *nmFunc) refilled(lit *ast.CompositeLit, stack []ast.Node) {
-	var e ast.Expr = lit
-	i := len(stack) - 1
-	for ; i >= 0; i-- {
-		if p, ok := stack[i].(*ast.ParenExpr); ok {
-			e = p
-		} else if u, ok := stack[i].(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == e {
-			e = u
-		} else {
-			break
-		}
-	}
+	e, i := outerOf(lit, stack)
 	if i < 0 {
 		return
 	}
@@ -1240,17 +1230,31 @@ func (f *nmFunc) refilled(lit *ast.CompositeLit, stack []ast.Node) {
 	if !intoField {
 		return
 	}
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		if fld, ok := f.r.Info.Uses[id].(*types.Var); ok && fld.IsField() && nmIsMapType(fld.Type()) && !f.r.isNil(kv.Value) {
+	for fld, v := range f.mapFields(lit) {
+		if !f.r.isNil(v) {
 			f.r.fieldInit[fld.Origin()] = true
+		}
+	}
+}
+
+// mapFields yields the map fields that a keyed struct literal sets, with
+// their values.
+func (f *nmFunc) mapFields(lit *ast.CompositeLit) func(yield func(*types.Var, ast.Expr) bool) {
+	return func(yield func(*types.Var, ast.Expr) bool) {
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if fld, ok := f.r.Info.Uses[id].(*types.Var); ok && fld.IsField() && nmIsMapType(fld.Type()) {
+				if !yield(fld, kv.Value) {
+					return
+				}
+			}
 		}
 	}
 }
@@ -1347,20 +1351,8 @@ func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit) {
 	if _, ok := coreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
 		return
 	}
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		fld, ok := f.r.Info.Uses[id].(*types.Var)
-		if !ok || !fld.IsField() || !nmIsMapType(fld.Type()) {
-			continue
-		}
-		switch v := ast.Unparen(kv.Value).(type) {
+	for fld, value := range f.mapFields(lit) {
+		switch v := ast.Unparen(value).(type) {
 		case *ast.CompositeLit:
 			continue
 		case *ast.CallExpr:
@@ -1368,10 +1360,28 @@ func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit) {
 				continue
 			}
 		}
-		if !f.r.isNil(kv.Value) {
+		if !f.r.isNil(value) {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
+}
+
+// outerOf returns the expression that x is in its context, through
+// parentheses and &, and the index in stack (x's ancestors) of the node
+// that uses it, or -1.
+func outerOf(x ast.Expr, stack []ast.Node) (ast.Expr, int) {
+	e := x
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		if p, ok := stack[i].(*ast.ParenExpr); ok {
+			e = p
+		} else if u, ok := stack[i].(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == e {
+			e = u
+		} else {
+			break
+		}
+	}
+	return e, i
 }
 
 // handedOut records, for the struct fields rule, a struct value made
@@ -1381,18 +1391,7 @@ func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
 	if f.test {
 		return
 	}
-	var e ast.Expr = x
-	i := len(stack) - 1
-	for i >= 0 {
-		if p, ok := stack[i].(*ast.ParenExpr); ok {
-			e = p
-		} else if u, ok := stack[i].(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == e {
-			e = u
-		} else {
-			break
-		}
-		i--
-	}
+	e, i := outerOf(x, stack)
 	if i < 0 {
 		return
 	}
