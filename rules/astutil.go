@@ -458,3 +458,18 @@ func unlabel(s ast.Stmt) ast.Stmt {
 		s = l.Stmt
 	}
 }
+
+// funcBody returns the body of a function declaration or literal, or nil.
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		if f != nil {
+			return f.Body
+		}
+	case *ast.FuncLit:
+		if f != nil {
+			return f.Body
+		}
+	}
+	return nil
+}

@@ -132,13 +132,7 @@ func (r *smRun) releasePoint(e *smEntry) token.Pos {
 // var c chan T. A parameter, or a channel a call returns (ctx.Done(),
 // time.After), is fed by code out of sight.
 func (r *smRun) madeIn(fn ast.Node, c *types.Var) bool {
-	var body *ast.BlockStmt
-	switch f := fn.(type) {
-	case *ast.FuncDecl:
-		body = f.Body
-	case *ast.FuncLit:
-		body = f.Body
-	}
+	body := funcBody(fn)
 	if body == nil || !(body.Pos() <= c.Pos() && c.Pos() < body.End()) {
 		return false
 	}

@@ -45,13 +45,7 @@ func (r *smRun) goroutineCode() map[ast.Node]bool {
 			return
 		}
 		seen[fn] = true
-		var body *ast.BlockStmt
-		switch f := fn.(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
+		body := funcBody(fn)
 		if body == nil {
 			return
 		}
