@@ -34,7 +34,7 @@ func (r *runner) fixPackage(p *packages.Package, files map[string]*ast.File, byF
 			failAll(out, byFile[name], err.Error())
 			continue
 		}
-		srcs[name] = &srcFile{p.Fset, files[name], src, importNames(files[name], p.TypesInfo)}
+		srcs[name] = &srcFile{p.Fset, files[name], src, importNames(files[name], p.TypesInfo), indentUnit(src)}
 		fixed, ok := applyFixes(srcs[name], byFile[name], out)
 		if len(ok) > 0 {
 			changed[name] = fixed
@@ -151,6 +151,9 @@ type srcFile struct {
 	orig []byte
 	// imports maps the file's import paths to the names it uses for them.
 	imports map[string]string
+	// unit is the file's indentation unit (indentUnit), for the lines a
+	// splice adds.
+	unit string
 }
 
 // line is the line of p in the file as it is on disk.
@@ -201,7 +204,7 @@ func applyWhole(sf *srcFile, ps []pending, out []Finding) ([]byte, []pending, bo
 		failAll(out, ok, err.Error())
 		return nil, nil, false
 	}
-	src := splice(orig, base, fixed)
+	src := spliceIndent(orig, base, fixed, sf.unit)
 	if src == nil {
 		failAll(out, ok, "the fix could not be placed in the file's own formatting")
 		return nil, nil, false
@@ -338,13 +341,12 @@ func applyInRegions(sf *srcFile, regions []region, ps []pending, out []Finding) 
 		return nil, nil, false, true // the markers or the package clause moved
 	}
 	lines := splitLines(orig)
-	unit := indentUnit(orig)
 	var b strings.Builder
 	next := 0 // next original line to copy, 0-based
 	for i, r := range regions {
 		b.WriteString(strings.Join(lines[next:r.start-1], ""))
 		region := []byte(strings.Join(lines[r.start-1:r.end], ""))
-		spliced := spliceIndent(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]), unit)
+		spliced := spliceIndent(region, []byte(baseSegs[i+1]), []byte(fixedSegs[i+1]), sf.unit)
 		if spliced == nil {
 			return nil, nil, false, true
 		}

@@ -124,7 +124,7 @@ func run(opts Options) (*Result, error) {
 		total += len(b.ids)
 	}
 
-	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}, total: total}
+	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}, rels: map[string]string{}, total: total}
 	if opts.NewFromRev != "" {
 		var err error
 		if r.changed, err = newChangedLines(opts.Dir, opts.NewFromRev); err != nil {
@@ -233,7 +233,7 @@ func (r *runner) processPackage(p *packages.Package) {
 		name := p.Fset.File(f.FileStart).Name()
 		uf := userFile{name: name, syntax: f}
 		if !goFiles[name] {
-			uf = userFile{name: cgoSource(p.Fset, f, p.GoFiles), cgo: true, syntax: f}
+			uf.name, uf.cgo = cgoSource(p.Fset, f, p.GoFiles), true
 			if uf.name == "" {
 				continue
 			}
@@ -408,9 +408,6 @@ func (r *runner) relPath(file string) string {
 	rel, ok := r.rels[file]
 	if !ok {
 		rel = r.opts.relPath(file)
-		if r.rels == nil {
-			r.rels = map[string]string{}
-		}
 		r.rels[file] = rel
 	}
 	return rel

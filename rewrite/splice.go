@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"bytes"
-	"cmp"
 	"go/scanner"
 	"go/token"
 	"slices"
@@ -11,8 +10,8 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// splice carries the effect of the fixes into the original text, and nothing
-// else.
+// spliceIndent carries the effect of the fixes into the original text, and
+// nothing else.
 //
 // The dst restorer prints a whole file the way gofmt would, so printing the
 // fixed tree also reformats every line the author did not format with gofmt.
@@ -25,7 +24,7 @@ import (
 // re-indented or re-spaced still anchors and one of several alike lines
 // never pairs with another; where the printer changed more (joined or split
 // lines), the hunk grows until it reaches such lines. The result must hold
-// the fixed text's tokens (sameCode), or the splice is refused.
+// the fixed text's tokens (codeTokens), or the splice is refused.
 //
 // The lines of a hunk (those the fixes add or change, and those it grew
 // over) take the indentation of the original lines around them (see
@@ -33,21 +32,16 @@ import (
 //
 // Lines taken from the fixed text get the original's line ending, so CRLF
 // files stay CRLF. It returns nil when it cannot place the fixes
-// faithfully; the fixes are then reported as not fixed.
-func splice(orig []byte, base, fixed []byte) []byte {
-	return spliceIndent(orig, base, fixed, indentUnit(orig))
-}
-
-// spliceIndent is splice for a part of a file whose indentation unit,
-// found in the whole file, is unit.
+// faithfully; the fixes are then reported as not fixed. orig may be a part
+// of a file; unit is the indentation unit of the whole file (indentUnit).
 func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 	o, b, f := splitLines(orig), splitLines(base), splitLines(fixed)
 
 	// anchor[i] is the original line that base line i stands for, or -1.
 	// The printer keeps the tokens of code it can print; then lines pair
 	// by their place in the token stream, else by their text.
-	ot, os := lineTokenStarts(o)
-	bt, bs := lineTokenStarts(b)
+	ot, os := lineTokenStarts(orig, o)
+	bt, bs := lineTokenStarts(base, b)
 	sameTokens := ot != nil && bt != nil && slices.Equal(ot, bt)
 	var anchor []int
 	if sameTokens {
@@ -148,7 +142,7 @@ func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 			}
 		}
 	}
-	ind := &indenter{o: o, b: b, f: f, anchor: anchor, fileUnit: unit}
+	ind := &indenter{o: o, b: b, f: f, base: base, fixed: fixed, anchor: anchor, fileUnit: unit}
 	for _, r := range merged {
 		copyOrig(o[next:r.o0], true)
 		for j := r.f0; j < r.f1; j++ {
@@ -167,27 +161,25 @@ func spliceIndent(orig []byte, base, fixed []byte, unit string) []byte {
 	// text's, whatever the layout. (When the printer itself changed tokens
 	// of the original, which it does not for code it can print, there is
 	// nothing to compare with; the type check that follows still applies.)
-	if sameTokens && !sameCode([]byte(out.String()), fixed) && codeTokens(fixed) != nil {
-		return nil
+	res := []byte(out.String())
+	if sameTokens {
+		if ft := codeTokens(fixed); ft != nil && !slices.Equal(codeTokens(res), ft) {
+			return nil
+		}
 	}
-	return []byte(out.String())
+	return res
 }
 
-// sameCode reports whether a and b hold the same Go tokens and comments, in
-// the same order, whatever their layout. Semicolons are left out, since
-// joining and splitting lines adds and drops them, and so are commas right
-// before a closing bracket.
-func sameCode(a, b []byte) bool {
-	ta, tb := codeTokens(a), codeTokens(b)
-	return ta != nil && tb != nil && slices.Equal(ta, tb)
-}
-
+// codeTokens returns the Go tokens and comments of src, in order, whatever
+// its layout: semicolons are left out, since joining and splitting lines
+// adds and drops them, and so are commas right before a closing bracket.
+// nil when src does not scan.
 func codeTokens(src []byte) []string {
 	toks, _ := scanCode(src)
 	return toks
 }
 
-// scanCode returns the tokens of src as sameCode compares them, and the
+// scanCode returns the tokens of src as codeTokens gives them, and the
 // offset of each; nil when src does not scan.
 func scanCode(src []byte) (toks []string, offs []int) {
 	fset := token.NewFileSet()
@@ -224,7 +216,8 @@ func scanCode(src []byte) (toks []string, offs []int) {
 }
 
 // noAnchors is an anchor table for nb base lines with none paired yet,
-// but the end of the files, which is a shared edge (nb stands for no).
+// but the end of the files, which is a shared edge: base line nb stands
+// for original line no, one past the last of each.
 func noAnchors(no, nb int) []int {
 	anchor := make([]int, nb+1)
 	for i := range anchor {
@@ -288,8 +281,7 @@ func tokenAnchors(no int, os, bs []int) []int {
 // lineTokenStarts returns the tokens of the lines and, for each line i,
 // the index of the first token that starts at or after it (one more entry
 // for the end); nil when the text does not scan.
-func lineTokenStarts(lines []string) ([]string, []int) {
-	src := []byte(strings.Join(lines, ""))
+func lineTokenStarts(src []byte, lines []string) ([]string, []int) {
 	toks, offs := scanCode(src)
 	if toks == nil && len(bytes.TrimSpace(src)) > 0 {
 		return nil, nil
@@ -359,11 +351,12 @@ func place(anchor []int, b0, b1 int) (o0, o1 int, ok bool) {
 // that line uses, or else the file's). Lines inside a multi-line raw
 // string or comment are never re-indented: their bytes are content.
 type indenter struct {
-	o, b, f []string
-	anchor  []int
-	inB     []bool // base lines inside a multi-line token
-	inF     []bool // fixed lines inside a multi-line token
-	unit    string // the file's indentation unit, once known
+	o, b, f     []string
+	base, fixed []byte // the texts b and f split
+	anchor      []int
+	inB         []bool // base lines inside a multi-line token
+	inF         []bool // fixed lines inside a multi-line token
+	unit        string // the file's indentation unit, once known
 	// fileUnit is the unit that most of the file's indented lines use,
 	// for lines with no anchored neighbour to take after.
 	fileUnit string
@@ -378,7 +371,7 @@ func (in *indenter) indent(j, at int) string {
 		return line
 	}
 	if in.inF == nil {
-		in.inB, in.inF = continuationLines(in.b), continuationLines(in.f)
+		in.inB, in.inF = continuationLines(in.base, in.b), continuationLines(in.fixed, in.f)
 	}
 	if in.inF[j] {
 		return line
@@ -405,7 +398,7 @@ func (in *indenter) indent(j, at int) string {
 			return wo + line[len(wf):]
 		}
 	}
-	if in.fileUnit != "" && strings.Trim(wf, "\t") == "" {
+	if strings.Trim(wf, "\t") == "" {
 		return strings.Repeat(in.fileUnit, len(wf)) + line[len(wf):]
 	}
 	return line
@@ -458,7 +451,7 @@ func (in *indenter) unitOf(wb, wo string) string {
 		return u
 	}
 	if in.unit == "" {
-		in.unit = cmp.Or(in.fileUnit, "\t")
+		in.unit = in.fileUnit
 		for i, a := range in.anchor[:len(in.b)] {
 			if a < 0 || in.inB[i] {
 				continue
@@ -492,8 +485,7 @@ func leadingSpace(s string) string {
 
 // continuationLines marks the lines of a Go text that start inside a token
 // that began on an earlier line: a raw string or a general comment.
-func continuationLines(lines []string) []bool {
-	src := []byte(strings.Join(lines, ""))
+func continuationLines(src []byte, lines []string) []bool {
 	cont := make([]bool, len(lines))
 	fset := token.NewFileSet()
 	file := fset.AddFile("", -1, len(src))

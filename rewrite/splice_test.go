@@ -3,9 +3,22 @@ package rewrite
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
+
+// sameCode reports whether a and b hold the same Go tokens and comments
+// (codeTokens), as spliceIndent asks of what it writes.
+func sameCode(a, b []byte) bool {
+	ta, tb := codeTokens(a), codeTokens(b)
+	return ta != nil && tb != nil && slices.Equal(ta, tb)
+}
+
+// splice is spliceIndent on a whole file, with the file's own unit.
+func splice(orig, base, fixed []byte) []byte {
+	return spliceIndent(orig, base, fixed, indentUnit(orig))
+}
 
 func TestSpliceKeepsUnformattedNeighbours(t *testing.T) {
 	orig := "a\n  b  \nc\nd\n"

@@ -18,7 +18,7 @@ func TestSharedmapOracle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-race builds are slow")
 	}
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "sharedmap", "*"))
+	dirs, _ := filepath.Glob(filepath.Join(caseDir("sharedmap"), "*"))
 	for _, d := range dirs {
 		name := filepath.Base(d)
 		if strings.HasPrefix(name, "nofix_") {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -17,7 +18,7 @@ import (
 // caseModule copies testdata/<rule>/<name> into a module of its own.
 func caseModule(t *testing.T, rule, name string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "testdata", rule, name)
+	src := caseDir(rule, name)
 	dir := t.TempDir()
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -32,30 +33,41 @@ func caseModule(t *testing.T, rule, name string) string {
 			t.Fatal(err)
 		}
 	}
-	gomod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	files, err := caseModFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The case module requires what this module requires, with the same
-	// sums, so that a case can import golang.org/x/sync/errgroup as the
-	// golden test (which loads it inside this module) does.
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// caseModFiles returns the go.mod and go.sum of a case module, by name,
+// made once for the cases that run in parallel. The case module requires
+// what this module requires, with the same sums, so that a case can import
+// golang.org/x/sync/errgroup as the golden test (which loads it inside this
+// module) does.
+var caseModFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	gomod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	if err != nil {
+		return nil, err
+	}
 	goLine := regexp.MustCompile(`(?m)^go \S+$`).Find(gomod)
 	var reqs []string
 	for _, m := range regexp.MustCompile(`(?ms)^require \(\n.*?^\)\n`).FindAll(gomod, -1) {
 		reqs = append(reqs, string(m))
 	}
 	mod := "module oracle\n\n" + string(goLine) + "\n\n" + strings.Join(reqs, "\n")
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	sum, err := os.ReadFile(filepath.Join("..", "..", "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return map[string][]byte{"go.mod": []byte(mod), "go.sum": sum}, err
+})
+
+// caseDir is the directory of a rule's cases, or of one case.
+func caseDir(rule string, name ...string) string {
+	return filepath.Join(append([]string{"..", "..", "testdata", rule}, name...)...)
 }
 
 func goRun(t *testing.T, dir string, args ...string) (string, error) {
@@ -68,7 +80,7 @@ func goRun(t *testing.T, dir string, args ...string) (string, error) {
 
 func fixCases(t *testing.T, rule string) []string {
 	t.Helper()
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", rule, "*"))
+	dirs, _ := filepath.Glob(filepath.Join(caseDir(rule), "*"))
 	var names []string
 	for _, d := range dirs {
 		if n := filepath.Base(d); !strings.HasPrefix(n, "no_") {
@@ -118,7 +130,7 @@ func recheck(t *testing.T, dir, rule string) {
 // wantOutput is what the case program prints once fixed: its want.txt.
 func wantOutput(t *testing.T, rule, name string) string {
 	t.Helper()
-	want, err := os.ReadFile(filepath.Join("..", "..", "testdata", rule, name, "want.txt"))
+	want, err := os.ReadFile(filepath.Join(caseDir(rule, name), "want.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

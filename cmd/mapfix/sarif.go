@@ -115,9 +115,11 @@ func writeSARIF(w io.Writer, res *rewrite.Result, ran []*rules.Rule) error {
 		}
 		// A fixed finding points into the file as it was read; after -w,
 		// one left unfixed points into the file as written.
-		lines := src.current(f.Pos.Filename)
+		var lines [][]byte
 		if f.Fixable {
 			lines = src.original(f.Pos.Filename)
+		} else {
+			lines = src.current(f.Pos.Filename) // read only when needed
 		}
 		loc := sarifArtifact{URI: f.Pos.Filename, URIBaseID: "%SRCROOT%"}
 		r := sarifResult{
