@@ -204,6 +204,12 @@ func (p *Pass) writesTo(n ast.Node, cs []chain) bool {
 }
 
 // builtin returns the name of the builtin function that call calls, or "".
+// isConversion reports a call that converts to a type: T(x).
+func (p *Pass) isConversion(call *ast.CallExpr) bool {
+	tv, ok := p.Info.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
 func (p *Pass) builtin(call *ast.CallExpr) string {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := p.Info.Uses[id].(*types.Builtin); ok {
@@ -230,8 +236,8 @@ func (p *Pass) mayChangeOthers(n ast.Node) bool {
 		case *ast.FuncLit:
 			return false // defining a closure runs nothing; calling it does
 		case *ast.CallExpr:
-			if tv, ok := p.Info.Types[n.Fun]; ok && tv.IsType() {
-				return true // a conversion
+			if p.isConversion(n) {
+				return true
 			}
 			if !pureBuiltins[p.builtin(n)] {
 				found = true
@@ -463,13 +469,9 @@ func unlabel(s ast.Stmt) ast.Stmt {
 func funcBody(fn ast.Node) *ast.BlockStmt {
 	switch f := fn.(type) {
 	case *ast.FuncDecl:
-		if f != nil {
-			return f.Body
-		}
+		return f.Body
 	case *ast.FuncLit:
-		if f != nil {
-			return f.Body
-		}
+		return f.Body
 	}
 	return nil
 }

@@ -124,14 +124,7 @@ func (r *capRun) function(body *ast.BlockStmt) {
 		return true
 	})
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			r.list(n, n.List)
-		case *ast.CaseClause:
-			r.list(n, n.Body)
-		case *ast.CommClause:
-			r.list(n, n.Body)
-		}
+		r.list(n, astStmts(n))
 		return true
 	})
 }
@@ -421,7 +414,7 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 		}
 		f.isLen = true
 		if call, ok := s.X.(*ast.CallExpr); ok && !r.pure(s.X, false) {
-			if tv := r.Info.Types[call.Fun]; tv.IsType() || r.builtin(call) != "" {
+			if r.isConversion(call) || r.builtin(call) != "" {
 				return nil
 			}
 			f.hoist = call

@@ -287,15 +287,7 @@ func (r *nmRun) callerFilled(w *nmWrite, id nmIdent) bool {
 					return true
 				}
 				for i, l := range as.Lhs {
-					x, depth := ast.Unparen(l), 0
-					for {
-						ix, ok := x.(*ast.IndexExpr)
-						if !ok || !r.isMap(ix.X) {
-							break
-						}
-						depth++
-						x = ast.Unparen(ix.X)
-					}
+					x, depth := r.mapRoot(l)
 					if t := r.Info.TypeOf(x); depth >= 1 && t != nil && !r.isNil(as.Rhs[i]) {
 						r.typePop[nmTypeDepth{types.TypeString(t, nil), depth}] = true
 					}

@@ -1171,8 +1171,7 @@ func (f *nmFunc) scan(st *nmState, n ast.Node) {
 				f.use(st, x, stack)
 			}
 		case *ast.CompositeLit:
-			f.fieldsFrom(x)
-			f.refilled(x, stack)
+			f.fieldsFrom(x, stack)
 			f.handedOut(x, stack)
 		case *ast.CallExpr:
 			if f.r.builtin(x) == "new" {
@@ -1199,39 +1198,6 @@ func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
 	}
 	if s, ok := f.r.Info.Selections[sel]; ok && s.Kind() == types.FieldVal {
 		if fld, ok := s.Obj().(*types.Var); ok && nmIsMapType(fld.Type()) {
-			f.r.fieldInit[fld.Origin()] = true
-		}
-	}
-}
-
-// refilled notes the map fields that a struct literal makes when it is
-// stored into a field (nl.record = record{virtConns: make(...)}, tailscale's
-// netlog): the package re-makes the value in place on its own schedule,
-// and a write through that field may rely on it, which nilmap does not
-// follow.
-func (f *nmFunc) refilled(lit *ast.CompositeLit, stack []ast.Node) {
-	e, i := outerOf(lit, stack)
-	if i < 0 {
-		return
-	}
-	as, ok := stack[i].(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != len(as.Rhs) {
-		return
-	}
-	intoField := false
-	for j, r := range as.Rhs {
-		if r == e {
-			if sel, ok := ast.Unparen(as.Lhs[j]).(*ast.SelectorExpr); ok {
-				s, ok := f.r.Info.Selections[sel]
-				intoField = ok && s.Kind() == types.FieldVal
-			}
-		}
-	}
-	if !intoField {
-		return
-	}
-	for fld, v := range f.mapFields(lit) {
-		if !f.r.isNil(v) {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
@@ -1344,26 +1310,51 @@ func (f *nmFunc) errReturn(ret *ast.ReturnStmt) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// fieldsFrom notes the map fields that a struct literal fills with a map
-// made elsewhere (T{m: m}, T{m: load()}): the package passes that field
-// around its own way.
-func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit) {
+// fieldsFrom notes the map fields that a struct literal fills in a way the
+// package passes around on its own: with a map made elsewhere (T{m: m},
+// T{m: load()}), or with any map when the literal is stored into a field
+// (nl.record = record{virtConns: make(...)}, tailscale's netlog: the
+// package re-makes the value in place on its own schedule, and a write
+// through that field may rely on it, which nilmap does not follow).
+func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
 	if _, ok := coreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
 		return
 	}
+	refill := false
+	if e, i := outerOf(lit, stack); i >= 0 {
+		if sel, ok := ast.Unparen(assignee(stack[i], e)).(*ast.SelectorExpr); ok {
+			s, ok := f.r.Info.Selections[sel]
+			refill = ok && s.Kind() == types.FieldVal
+		}
+	}
 	for fld, value := range f.mapFields(lit) {
-		switch v := ast.Unparen(value).(type) {
-		case *ast.CompositeLit:
-			continue
-		case *ast.CallExpr:
-			if f.r.builtin(v) == "make" {
+		if !refill {
+			switch v := ast.Unparen(value).(type) {
+			case *ast.CompositeLit:
 				continue
+			case *ast.CallExpr:
+				if f.r.builtin(v) == "make" {
+					continue
+				}
 			}
 		}
 		if !f.r.isNil(value) {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
+}
+
+// assignee returns what statement n assigns e to (x in x = e, x := e),
+// or nil.
+func assignee(n ast.Node, e ast.Expr) ast.Expr {
+	if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		for j, r := range as.Rhs {
+			if r == e {
+				return as.Lhs[j]
+			}
+		}
+	}
+	return nil
 }
 
 // outerOf returns the expression that x is in its context, through
@@ -1397,12 +1388,8 @@ func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
 	}
 	switch p := stack[i].(type) {
 	case *ast.AssignStmt:
-		if len(p.Lhs) == len(p.Rhs) {
-			for j, r := range p.Rhs {
-				if r == e && f.localVar(p.Lhs[j]) != nil {
-					return // followed by the flow analysis
-				}
-			}
+		if l := assignee(p, e); l != nil && f.localVar(l) != nil {
+			return // followed by the flow analysis
 		}
 	case *ast.ValueSpec:
 		return

@@ -214,17 +214,22 @@ type nmIdent struct {
 	depth int
 }
 
-func (r *nmRun) identOf(e ast.Expr) (nmIdent, bool) {
+// mapRoot strips the map index levels off e: m[a][b] gives m and 2.
+func (r *nmRun) mapRoot(e ast.Expr) (ast.Expr, int) {
 	depth := 0
 	for {
 		e = ast.Unparen(e)
 		ix, ok := e.(*ast.IndexExpr)
 		if !ok || !r.isMap(ix.X) {
-			break
+			return e, depth
 		}
 		depth++
 		e = ix.X
 	}
+}
+
+func (r *nmRun) identOf(e ast.Expr) (nmIdent, bool) {
+	e, depth := r.mapRoot(e)
 	switch e := e.(type) {
 	case *ast.Ident:
 		if v, ok := r.Info.Uses[e].(*types.Var); ok {
