@@ -217,6 +217,8 @@ type smRun struct {
 	onGoroutine map[ast.Node]bool
 	// uses: the functions and methods the package names (mentioned)
 	uses map[types.Object]bool
+	// contract: what each function's name and comments say (lockedByContract)
+	contract map[*ast.FuncDecl]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it
@@ -241,7 +243,7 @@ func runSharedmap(p *Pass) []Finding {
 	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{},
 		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
 		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
-		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}}
+		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}, contract: map[*ast.FuncDecl]bool{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -510,19 +512,11 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 			async := false
 			if i > 0 {
 				if c, ok := path[i-1].(*ast.CallExpr); ok {
-					switch {
-					case r.isMethod(c, "sync", "Once", "Do"), r.isFunc(c, "sync", "OnceFunc"),
-						r.isFunc(c, "sync", "OnceValue"), r.isFunc(c, "sync", "OnceValues"):
-						once = true
-					case r.isMethod(c, "sync", "WaitGroup", "Go"), r.isMethod(c, "golang.org/x/sync/errgroup", "Group", "Go"),
-						r.isFunc(c, "time", "AfterFunc"):
-						async = true
-					case c.Fun == ast.Expr(fl) && i > 1:
-						_, async = path[i-2].(*ast.GoStmt)
-					}
-					if r.litKinds[fl] == litEntry {
-						async = true
-					}
+					// findEntries marked the literals that go, WaitGroup.Go,
+					// errgroup, AfterFunc or a handler registration run.
+					async = r.litKinds[fl] == litEntry
+					once = r.isMethod(c, "sync", "Once", "Do") || r.isFunc(c, "sync", "OnceFunc") ||
+						r.isFunc(c, "sync", "OnceValue") || r.isFunc(c, "sync", "OnceValues")
 				}
 			}
 			if !async && !once && i > 0 {

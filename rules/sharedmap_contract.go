@@ -3,6 +3,7 @@ package rules
 import (
 	"go/ast"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -15,18 +16,16 @@ import (
 // access in such a function is the caller's business, not a missed lock.
 
 // lockedByContract reports a function whose name or comments say that it
-// runs with the lock held, or without it on purpose.
-func (r *smRun) lockedByContract(f *ast.File, fd *ast.FuncDecl) bool {
-	if lockedName(fd.Name.Name) {
-		return true
+// runs with the lock held, or without it on purpose. The answer is kept:
+// every access in fd, and every call of it, asks again.
+func (r *smRun) lockedByContract(fd *ast.FuncDecl) bool {
+	if c, ok := r.contract[fd]; ok {
+		return c
 	}
-	if fd.Doc != nil && saysHeld(fd.Doc.Text()) {
-		return true
-	}
-	if forTests(fd) {
-		return true
-	}
-	return r.saysUnlocked(f, fd)
+	c := lockedName(fd.Name.Name) || fd.Doc != nil && saysHeld(fd.Doc.Text()) || forTests(fd) ||
+		r.saysUnlocked(r.fileOf(fd), fd)
+	r.contract[fd] = c
+	return c
 }
 
 // lockedName reports a name that says its caller holds the lock: addLocked,
@@ -131,11 +130,12 @@ func forTests(fd *ast.FuncDecl) bool {
 		return false
 	}
 	doc := strings.ToLower(strings.Join(strings.Fields(fd.Doc.Text()), " "))
-	return strings.Contains(doc, "for testing purposes only") || strings.Contains(doc, "only for testing") ||
-		strings.Contains(doc, "only for tests") || strings.Contains(doc, "only used in tests") ||
-		strings.Contains(doc, "only used for testing") || strings.Contains(doc, "only be used in tests") ||
-		strings.Contains(doc, "only be used for testing")
+	return slices.ContainsFunc(testOnlyWords, func(w string) bool { return strings.Contains(doc, w) })
 }
+
+// testOnlyWords are what a doc comment says of a function only tests call.
+var testOnlyWords = []string{"for testing purposes only", "only for testing", "only for tests", "only used in tests",
+	"only used for testing", "only be used in tests", "only be used for testing"}
 
 // explainsNoLock reports a sentence that says the lock is not held on
 // entry and why that is fine: "Lock not held on entry, but session is in
@@ -185,11 +185,6 @@ func (r *smRun) runsInDecl(path []ast.Node) bool {
 		}
 	}
 	return true
-}
-
-func (r *smRun) isConversion(c *ast.CallExpr) bool {
-	tv, ok := r.Info.Types[c.Fun]
-	return ok && tv.IsType()
 }
 
 // asyncFuncs run the function they are given later, on another goroutine.

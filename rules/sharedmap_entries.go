@@ -27,6 +27,7 @@ type smEntry struct {
 	from    token.Pos
 	join    token.Pos // end of the window in which the spawner runs alongside
 	serves  bool      // the spawner starts serving HTTP in that window
+	release token.Pos // see releasePoint; NoPos until asked
 	desc    string
 
 	// Filled by the walks.
@@ -370,32 +371,14 @@ func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
 		if !slices.Contains(cc.Body, e.stmt) {
 			return false
 		}
-		var x ast.Expr
-		switch c := cc.Comm.(type) {
-		case *ast.ExprStmt:
-			x = c.X
-		case *ast.AssignStmt:
-			if len(c.Rhs) == 1 {
-				x = c.Rhs[0]
-			}
-		}
-		u, ok := ast.Unparen(x).(*ast.UnaryExpr)
-		if !ok || u.Op != token.ARROW {
+		ch := received(cc.Comm)
+		if ch == nil {
 			return false
 		}
-		tok = r.chanObj(u.X)
+		tok = r.chanObj(ch)
 	}
-	if tok == nil {
-		return false
-	}
-	var body *ast.BlockStmt
-	switch {
-	case e.lit != nil:
-		body = e.lit.Body
-	case e.body != nil:
-		body = e.body.Body
-	}
-	if body == nil {
+	body := funcBody(e.fn())
+	if tok == nil || body == nil {
 		return false
 	}
 	found := false
@@ -412,6 +395,36 @@ func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
 		})
 	}
 	return found
+}
+
+// fn returns the function that e runs: its literal or its declaration; nil
+// when neither is known.
+func (e *smEntry) fn() ast.Node {
+	if e.lit != nil {
+		return e.lit
+	}
+	if e.body != nil {
+		return e.body
+	}
+	return nil
+}
+
+// received returns the channel that statement s receives from (<-c,
+// v := <-c, v, ok = <-c), or nil.
+func received(s ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
 }
 
 // chanObj returns the variable or field that a channel expression names.

@@ -66,17 +66,8 @@ func (r *smRun) gate(lit *ast.FuncLit, pos token.Pos) *types.Var {
 		if pos < s.End() {
 			break
 		}
-		var x ast.Expr
-		switch s := s.(type) {
-		case *ast.ExprStmt:
-			x = s.X
-		case *ast.AssignStmt:
-			if len(s.Rhs) == 1 {
-				x = s.Rhs[0]
-			}
-		}
-		if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			if c := r.localChan(u.X); c != nil {
+		if ch := received(s); ch != nil {
+			if c := r.localChan(ch); c != nil {
 				return c
 			}
 		}
@@ -103,6 +94,9 @@ func (r *smRun) localChan(x ast.Expr) *types.Var {
 // call given a channel after e's go statement, outside the literals it
 // starts as goroutines: before it, nothing the spawner made can be sent.
 func (r *smRun) releasePoint(e *smEntry) token.Pos {
+	if e.release.IsValid() {
+		return e.release // asked for each pair of accesses
+	}
 	p := e.spawner.End()
 	ast.Inspect(e.spawner, func(n ast.Node) bool {
 		if n == nil || n.End() <= e.stmt.End() || n.Pos() >= p {
@@ -125,6 +119,7 @@ func (r *smRun) releasePoint(e *smEntry) token.Pos {
 		}
 		return true
 	})
+	e.release = p
 	return p
 }
 

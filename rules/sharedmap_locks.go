@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -54,7 +55,18 @@ func (r *smRun) inconsistent() {
 				best = m
 			}
 		}
-		if best == nil || count[best] < 2 || 2*count[best] <= len(live) || !r.lockedInMostFuncs(live, best) {
+		if best == nil || count[best] < 2 || 2*count[best] <= len(live) {
+			continue
+		}
+		// The accesses that skip best but need not hold it, asked once:
+		// callersHold walks the callers.
+		excused := map[*smAccess]bool{}
+		for _, a := range live {
+			if a.held[best] == 0 && r.exempt(a, best) {
+				excused[a] = true
+			}
+		}
+		if !lockedInMostFuncs(live, best, excused) {
 			continue
 		}
 		for _, a := range live {
@@ -66,7 +78,7 @@ func (r *smRun) inconsistent() {
 			case mode == 0 && !a.write && r.sharesWriteLock(a, live):
 				// A read that holds another mutex which every write holds
 				// too cannot race with a write.
-			case mode == 0 && !r.exempt(a, best):
+			case mode == 0 && !excused[a]:
 				r.unguarded(a, best)
 			case mode == smRead && a.write:
 				r.writeUnderRLock(a, best)
@@ -76,15 +88,16 @@ func (r *smRun) inconsistent() {
 }
 
 // lockedInMostFuncs reports whether the functions that hold mu at an access
-// to the map are at least two, and more than those that skip it. A
+// to the map (or are excused from it: every caller holds it) are at least
+// two, and more than those that skip it. A
 // convention is a property of code written at several places: one
 // function's many accesses under a lock are no evidence that the one other
 // function reading the map should take it (hugo's metrics store: TrackValue
 // writes under diffmu, WriteMetrics reads once the build is over).
-func (r *smRun) lockedInMostFuncs(live []*smAccess, mu types.Object) bool {
+func lockedInMostFuncs(live []*smAccess, mu types.Object, excused map[*smAccess]bool) bool {
 	with, without := map[ast.Node]bool{}, map[ast.Node]bool{}
 	for _, a := range live {
-		if a.held[mu] != 0 || r.exempt(a, mu) {
+		if a.held[mu] != 0 || excused[a] {
 			with[a.fn] = true // held here, or by every caller
 		} else {
 			without[a.fn] = true
@@ -157,7 +170,7 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 	if fd.Recv == nil && fd.Name.Name == "init" {
 		return true
 	}
-	if r.lockedByContract(a.file, fd) {
+	if r.lockedByContract(fd) {
 		return true
 	}
 	if mu != nil {
@@ -216,7 +229,7 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 		if caller == nil {
 			return false
 		}
-		if r.lockedByContract(r.fileOf(caller), caller) {
+		if r.lockedByContract(caller) {
 			continue
 		}
 		if !r.callersHold(caller, mu, seen) {
@@ -250,13 +263,7 @@ func (r *smRun) ownReceiver(c smCall) bool {
 	if !ok {
 		return false
 	}
-	var body *ast.BlockStmt
-	switch fn := c.fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := funcBody(c.fn)
 	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
@@ -575,9 +582,9 @@ func callStmt(recv, method string) *dst.ExprStmt {
 }
 
 // quietTestCall reports a call made from a function of a _test.go file
-// that starts no goroutine (or from a closure that function runs): a test driving an internal method step by step
-// while nothing else runs, which says nothing about the lock its real
-// callers hold.
+// that starts no goroutine (or from a closure that function runs): a test
+// driving an internal method step by step while nothing else runs, which
+// says nothing about the lock its real callers hold.
 func (r *smRun) quietTestCall(c smCall) bool {
 	return c.decl != nil && r.InTest(c.call.Pos()) && !r.spawnsIn(c.decl)
 }
@@ -585,8 +592,14 @@ func (r *smRun) quietTestCall(c smCall) bool {
 // spawnsIn reports a function that starts a goroutine or registers a
 // handler itself.
 func (r *smRun) spawnsIn(fd *ast.FuncDecl) bool {
+	return r.spawnsBefore(fd, fd.End())
+}
+
+// spawnsBefore reports a goroutine started, or a handler registered, by fd
+// before pos.
+func (r *smRun) spawnsBefore(fd *ast.FuncDecl, pos token.Pos) bool {
 	for _, e := range r.entries {
-		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < fd.End() {
+		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < pos {
 			return true
 		}
 	}
@@ -624,13 +637,5 @@ func (r *smRun) constructorCall(c smCall) bool {
 			returns = true
 		}
 	}
-	if !returns {
-		return false
-	}
-	for _, e := range r.entries {
-		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < c.call.Pos() {
-			return false
-		}
-	}
-	return true
+	return returns && !r.spawnsBefore(fd, c.call.Pos())
 }

@@ -298,7 +298,7 @@ func (r *smRun) callsInto(s ast.Stmt, loc *types.Var) string {
 			}
 			return true
 		}
-		if _, isConv := r.Info.Types[c.Fun]; isConv && r.Info.Types[c.Fun].IsType() {
+		if r.isConversion(c) {
 			return true
 		}
 		switch f := ast.Unparen(c.Fun).(type) {

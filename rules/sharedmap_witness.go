@@ -62,11 +62,7 @@ func (r *smRun) goroutineCode() map[ast.Node]bool {
 		})
 	}
 	for _, e := range r.entries {
-		if e.lit != nil {
-			visit(e.lit)
-		} else if e.body != nil {
-			visit(e.body)
-		}
+		visit(e.fn())
 	}
 	return seen
 }
