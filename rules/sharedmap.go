@@ -219,6 +219,8 @@ type smRun struct {
 	uses map[types.Object]bool
 	// contract: what each function's name and comments say (lockedByContract)
 	contract map[*ast.FuncDecl]bool
+	// declLocs: the map locations each function accesses (funcUses)
+	declLocs map[*ast.FuncDecl]map[*types.Var]bool
 }
 
 // A smCallSite is a static call of an in-package function, by the run it

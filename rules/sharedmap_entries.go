@@ -449,21 +449,7 @@ func (r *smRun) joinOf(e *smEntry) {
 		if fl, ok := n.(*ast.FuncLit); ok && !(fl.Pos() <= e.stmt.Pos() && e.stmt.Pos() < fl.End()) {
 			return false
 		}
-		join := false
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && len(n.Args) == 0 {
-				join = true
-			}
-		case *ast.UnaryExpr:
-			join = n.Op == token.ARROW
-		case *ast.RangeStmt:
-			if t := r.Info.TypeOf(n.X); t != nil {
-				_, join = t.Underlying().(*types.Chan)
-			}
-		case *ast.SelectStmt:
-			join = true
-		}
+		join := r.waitOp(n)
 		if c, ok := n.(*ast.CallExpr); ok && !join {
 			// A call into the package that waits: the wait may be the join.
 			if fd := r.callee(c); fd != nil && r.funcWaits(fd, 0) {
@@ -476,6 +462,26 @@ func (r *smRun) joinOf(e *smEntry) {
 		}
 		return true
 	})
+}
+
+// waitOp reports a node that can wait for a goroutine: a Wait() call, a
+// channel receive (also by range), a select.
+func (r *smRun) waitOp(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Wait" && len(n.Args) == 0
+	case *ast.UnaryExpr:
+		return n.Op == token.ARROW
+	case *ast.RangeStmt:
+		if t := r.Info.TypeOf(n.X); t != nil {
+			_, ok := t.Underlying().(*types.Chan)
+			return ok
+		}
+	case *ast.SelectStmt:
+		return true
+	}
+	return false
 }
 
 // funcWaits reports whether fd, or what it calls in the package, receives
@@ -494,21 +500,12 @@ func (r *smRun) funcWaits(fd *ast.FuncDecl, depth int) bool {
 		if w {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
+		if _, ok := n.(*ast.FuncLit); ok {
 			return false
-		case *ast.UnaryExpr:
-			w = n.Op == token.ARROW
-		case *ast.SelectStmt:
-			w = true
-		case *ast.RangeStmt:
-			if t := r.Info.TypeOf(n.X); t != nil {
-				_, w = t.Underlying().(*types.Chan)
-			}
-		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && len(n.Args) == 0 {
-				w = true
-			} else if g := r.callee(n); g != nil && r.funcWaits(g, depth+1) {
+		}
+		w = r.waitOp(n)
+		if c, ok := n.(*ast.CallExpr); ok && !w {
+			if g := r.callee(c); g != nil && r.funcWaits(g, depth+1) {
 				w = true
 			}
 		}

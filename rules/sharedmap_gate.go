@@ -13,20 +13,28 @@ import (
 // before it hands the workers their first group; only the workers send on
 // dupsChan, and only after receiving a group).
 
-// gatedBefore reports whether the goroutine access a of entry e waits for a
+// gatePoint returns, when the goroutine access a of entry e waits for a
 // spawner channel that nothing can send on or close before the spawner's
-// first send, close or channel hand-off after the go statement, and the
-// spawner's access b comes before that point.
-func (r *smRun) gatedBefore(e *smEntry, a, b *smAccess) bool {
+// first send, close or channel hand-off after the go statement, that
+// point; else NoPos.
+func (r *smRun) gatePoint(e *smEntry, a *smAccess) token.Pos {
 	if e.lit == nil || e.stmt == nil || e.loop != nil {
-		return false
+		return token.NoPos
 	}
 	c := r.gate(e.lit, a.node.Pos())
 	if c == nil {
-		return false
+		return token.NoPos
 	}
-	p := r.releasePoint(e)
-	return b.node.Pos() < p && !r.loopAround(e.spawner, b.node.Pos(), p) && r.fedAfter(e, c, p, true)
+	if p := r.releasePoint(e); r.fedAfter(e, c, p, true) {
+		return p
+	}
+	return token.NoPos
+}
+
+// gatedBefore reports whether the spawner's access b comes before the gate
+// point p (gatePoint), and not in a loop that runs it again after p.
+func (r *smRun) gatedBefore(e *smEntry, p token.Pos, b *smAccess) bool {
+	return p.IsValid() && b.node.Pos() < p && !r.loopAround(e.spawner, b.node.Pos(), p)
 }
 
 // loopAround reports a loop of fn, outside its function literals, around

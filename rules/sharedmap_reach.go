@@ -41,18 +41,22 @@ func (r *smRun) reach() {
 		byLoc[a.loc] = append(byLoc[a.loc], a)
 	}
 	for _, v := range order {
-		r.local(v, byLoc[v], entries, inEntry)
+		r.local(v, byLoc[v], inEntry)
 	}
 	r.walkEntries()
 	r.shared()
 }
 
-func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntry func(token.Pos) *smEntry) {
+func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *smEntry) {
 	free := func(a *smAccess) bool { return len(a.held) == 0 && !a.inOnce }
+	entryOf := map[*smAccess]*smEntry{} // compared pairwise below
+	for _, a := range accs {
+		entryOf[a] = inEntry(a.node.Pos())
+	}
 	var racy []*smAccess
 	var first *smAccess
 	for _, a := range accs {
-		e := inEntry(a.node.Pos())
+		e := entryOf[a]
 		if e == nil || !a.write || !free(a) {
 			continue
 		}
@@ -62,23 +66,24 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 		if !(e.spawner.Pos() <= v.Pos() && v.Pos() < e.spawner.End()) {
 			continue
 		}
+		gate := r.gatePoint(e, a)
 		var with []*smAccess
 		for _, b := range accs {
 			if !free(b) {
 				continue
 			}
-			eb := inEntry(b.node.Pos())
+			eb := entryOf[b]
 			switch {
 			case eb == e:
 				if e.handler || e.loop != nil && !(e.loop.Pos() <= v.Pos() && v.Pos() < e.loop.End()) {
 					with = append(with, b)
 				}
 			case eb == nil:
-				if b.fn == e.spawner && e.from <= b.node.Pos() && b.node.Pos() < e.join && !r.gatedBefore(e, a, b) {
+				if b.fn == e.spawner && e.from <= b.node.Pos() && b.node.Pos() < e.join && !r.gatedBefore(e, gate, b) {
 					with = append(with, b)
 				}
 			default:
-				if e.handler && eb.handler || eb.spawner == e.spawner && (e.from <= eb.stmt.Pos() && eb.stmt.Pos() < e.join || eb.from <= e.stmt.Pos() && e.stmt.Pos() < eb.join) {
+				if e.handler && eb.handler || eb.spawner == e.spawner && windowsCross(e, eb) {
 					with = append(with, b)
 				}
 			}
@@ -104,7 +109,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, entries []*smEntry, inEntr
 		}
 	}
 	for _, a := range accs {
-		if !seen[a] && free(a) && inEntry(a.node.Pos()) != nil {
+		if !seen[a] && free(a) && entryOf[a] != nil {
 			seen[a] = true
 			wrap = append(wrap, a)
 		}

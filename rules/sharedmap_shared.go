@@ -62,25 +62,27 @@ func (r *smRun) shared() {
 // that can run at the same time, neither under a lock: the pair whose write
 // comes first in the source.
 func (r *smRun) racyPair(occs []smOcc) (w, o smOcc, found bool) {
-	for i, x := range occs {
+	for _, x := range occs {
 		if x.window || x.locked || x.key.obj == nil {
 			continue
 		}
-		for j, y := range occs {
+		for _, y := range occs {
 			if y.locked || y.key != x.key || !(x.a.write || y.a.write) {
 				continue
 			}
-			if (i == j || !y.window) && y.e == x.e && !r.selfConcurrent(x.e, x.key) {
-				continue
-			}
-			if y.window && y.e != x.e {
-				continue
-			}
-			if y.window && !r.windowShares(x.e, x.key, y) {
-				continue
-			}
-			if !y.window && y.e != x.e && !r.overlap(x.e, y.e) {
-				continue
+			switch {
+			case y.window: // the spawner's, while x's goroutine runs
+				if y.e != x.e || !r.windowShares(x.e, x.key, y) {
+					continue
+				}
+			case y.e == x.e: // the same goroutine, x itself included
+				if !r.selfConcurrent(x.e, x.key) {
+					continue
+				}
+			default:
+				if !r.overlap(x.e, y.e) {
+					continue
+				}
 			}
 			a, b := x, y
 			if !a.a.write {
@@ -135,12 +137,16 @@ func (r *smRun) overlap(a, b *smEntry) bool {
 	if a.serves && b.handler || b.serves && a.handler {
 		return true
 	}
-	if a.stmt != nil && b.stmt != nil && !a.handler && !b.handler && a.spawner == b.spawner {
-		if a.from <= b.stmt.Pos() && b.stmt.Pos() < a.join || b.from <= a.stmt.Pos() && a.stmt.Pos() < b.join {
-			return true
-		}
+	if a.stmt != nil && b.stmt != nil && !a.handler && !b.handler && a.spawner == b.spawner && windowsCross(a, b) {
+		return true
 	}
 	return a.winFns[b.frame] || b.winFns[a.frame]
+}
+
+// windowsCross reports two goroutines of one spawner, one started while
+// the spawner still runs alongside the other.
+func windowsCross(a, b *smEntry) bool {
+	return a.from <= b.stmt.Pos() && b.stmt.Pos() < a.join || b.from <= a.stmt.Pos() && a.stmt.Pos() < b.join
 }
 
 func (r *smRun) occWhere(o smOcc) string {
@@ -322,10 +328,17 @@ func (r *smRun) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDec
 		return false
 	}
 	seen[fd] = true
-	for _, a := range r.accesses {
-		if a.loc == loc && a.decl == fd {
-			return true
+	if r.declLocs == nil {
+		r.declLocs = map[*ast.FuncDecl]map[*types.Var]bool{}
+		for _, a := range r.accesses {
+			if r.declLocs[a.decl] == nil {
+				r.declLocs[a.decl] = map[*types.Var]bool{}
+			}
+			r.declLocs[a.decl][a.loc] = true
 		}
+	}
+	if r.declLocs[fd][loc] {
+		return true
 	}
 	found := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -516,12 +529,7 @@ func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
 			"): a mutex field would be copied too (go vet copylocks) and copies would not share it"
 		return
 	}
-	var file *ast.File
-	for _, fl := range r.Files {
-		if fl.Pos() <= spec.Pos() && spec.Pos() < fl.End() {
-			file = fl
-		}
-	}
+	file := r.fileOf(spec)
 	if file != w.a.file {
 		f.NoFix = "the struct is declared in another file: add the lock by hand"
 		return
