@@ -541,31 +541,7 @@ func (r *smRun) stmtWrites(s ast.Stmt, loc *types.Var) bool {
 // wrapFix puts recv.lock() before stmt and recv.unlock() after it.
 func wrapFix(stmt ast.Stmt, parent ast.Node, recv, lock, unlock string) Fix {
 	return func(ctx *FixContext) error {
-		ds, ok := ctx.Node(stmt).(dst.Stmt)
-		if !ok {
-			return fmt.Errorf("statement not found")
-		}
-		list := stmtList(ctx.Node(parent))
-		if list == nil {
-			return fmt.Errorf("statement list not found")
-		}
-		i := -1
-		for j, s := range *list {
-			if s == ds {
-				i = j
-			}
-		}
-		if i < 0 {
-			return fmt.Errorf("statement not in its list")
-		}
-		l, u := callStmt(recv, lock), callStmt(recv, unlock)
-		d := ds.Decorations()
-		l.Decs.Before, l.Decs.Start = d.Before, d.Start
-		d.Before, d.Start = dst.NewLine, nil
-		u.Decs.Before, u.Decs.After = dst.NewLine, d.After
-		d.After = dst.NewLine
-		*list = append((*list)[:i], append([]dst.Stmt{l, ds, u}, (*list)[i+1:]...)...)
-		return nil
+		return wrapStmts(ctx, parent, stmt, stmt, recv, lock, unlock, false)
 	}
 }
 

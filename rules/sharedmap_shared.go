@@ -462,45 +462,56 @@ func applyTargets(ctx *FixContext, ts []smTarget, rw bool) error {
 			lock, unlock = "RLock", "RUnlock"
 		}
 		first, last := rn.ts[0], rn.ts[len(rn.ts)-1]
-		list := stmtList(ctx.Node(first.parent))
-		if list == nil {
-			return fmt.Errorf("statement list not found")
+		if err := wrapStmts(ctx, first.parent, first.stmt, last.stmt, first.recv, lock, unlock, first.ret); err != nil {
+			return err
 		}
-		df, ok1 := ctx.Node(first.stmt).(dst.Stmt)
-		dl, ok2 := ctx.Node(last.stmt).(dst.Stmt)
-		if !ok1 || !ok2 {
-			return fmt.Errorf("statement not found")
-		}
-		i, j := -1, -1
-		for k, s := range *list {
-			if s == df {
-				i = k
-			}
-			if s == dl {
-				j = k
-			}
-		}
-		if i < 0 || j < i {
-			return fmt.Errorf("statement not in its list")
-		}
-		l := callStmt(first.recv, lock)
-		d := df.Decorations()
-		l.Decs.Before, l.Decs.Start = d.Before, d.Start
-		d.Before, d.Start = dst.NewLine, nil
-		if first.ret {
-			u := &dst.DeferStmt{Call: callStmt(first.recv, unlock).X.(*dst.CallExpr)}
-			u.Decs.Before, u.Decs.After = dst.NewLine, dst.NewLine
-			*list = append((*list)[:i], append([]dst.Stmt{l, u}, (*list)[i:]...)...)
-			continue
-		}
-		u := callStmt(last.recv, unlock)
-		dd := dl.Decorations()
-		u.Decs.Before, u.Decs.After = dst.NewLine, dd.After
-		dd.After = dst.NewLine
-		rest := append([]dst.Stmt{u}, (*list)[j+1:]...)
-		mid := append([]dst.Stmt{l}, (*list)[i:j+1]...)
-		*list = append(append((*list)[:i:i], mid...), rest...)
 	}
+	return nil
+}
+
+// wrapStmts puts recv.lock() before the statements first to last of
+// parent's list and recv.unlock() after them, or, with deferUnlock, a
+// deferred unlock right after the lock (for a return statement). The lock
+// call takes over first's leading comments.
+func wrapStmts(ctx *FixContext, parent ast.Node, first, last ast.Stmt, recv, lock, unlock string, deferUnlock bool) error {
+	list := stmtList(ctx.Node(parent))
+	if list == nil {
+		return fmt.Errorf("statement list not found")
+	}
+	df, ok1 := ctx.Node(first).(dst.Stmt)
+	dl, ok2 := ctx.Node(last).(dst.Stmt)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("statement not found")
+	}
+	i, j := -1, -1
+	for k, s := range *list {
+		if s == df {
+			i = k
+		}
+		if s == dl {
+			j = k
+		}
+	}
+	if i < 0 || j < i {
+		return fmt.Errorf("statement not in its list")
+	}
+	l := callStmt(recv, lock)
+	d := df.Decorations()
+	l.Decs.Before, l.Decs.Start = d.Before, d.Start
+	d.Before, d.Start = dst.NewLine, nil
+	if deferUnlock {
+		u := &dst.DeferStmt{Call: callStmt(recv, unlock).X.(*dst.CallExpr)}
+		u.Decs.Before, u.Decs.After = dst.NewLine, dst.NewLine
+		*list = append((*list)[:i], append([]dst.Stmt{l, u}, (*list)[i:]...)...)
+		return nil
+	}
+	u := callStmt(recv, unlock)
+	dd := dl.Decorations()
+	u.Decs.Before, u.Decs.After = dst.NewLine, dd.After
+	dd.After = dst.NewLine
+	rest := append([]dst.Stmt{u}, (*list)[j+1:]...)
+	mid := append([]dst.Stmt{l}, (*list)[i:j+1]...)
+	*list = append(append((*list)[:i:i], mid...), rest...)
 	return nil
 }
 
