@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/all"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
@@ -25,7 +26,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, rule := range rules.All() {
+	for _, rule := range all.Rules() {
 		cases, _ := filepath.Glob(filepath.Join(root, "testdata", rule.Name, "*"))
 		if len(cases) == 0 {
 			t.Errorf("rule %s has no golden cases", rule.Name)

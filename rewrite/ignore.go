@@ -95,12 +95,12 @@ func (d *directive) silences(rule string, line int) bool {
 }
 
 // problems reports what is wrong with the strict directives of a file, given
-// the rules that ran (a directive for a rule that did not run may well be
+// the rules that ran and the names of all rules (a directive for a rule that did not run may well be
 // needed by a run that includes it).
-func directiveProblems(ds []*directive, ran []*rules.Rule) []rules.Finding {
+func directiveProblems(ds []*directive, ran []*rules.Rule, names []string) []rules.Finding {
 	known := map[string]bool{}
-	for _, r := range rules.All() {
-		known[r.Name] = true
+	for _, name := range names {
+		known[name] = true
 	}
 	running := map[string]bool{}
 	for _, r := range ran {

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -18,9 +19,14 @@ import (
 
 // Options say what to check and what to do with the fixes.
 type Options struct {
-	Dir   string   // working directory; paths are printed relative to it
-	Args  []string // package patterns and .go files; default ./...
-	Rules []*rules.Rule
+	Dir   string        // working directory; paths are printed relative to it
+	Args  []string      // package patterns and .go files; default ./...
+	Rules []*rules.Rule // the rules to run
+	// Known names every rule the caller has, for checking //mapfix:ignore
+	// directives: one that names a rule outside Known is reported, one
+	// that names a known rule that did not run is left alone. nil means
+	// the names of Rules.
+	Known []string
 	Tags  []string // build tags
 	Tests bool     // also check test files
 	Write bool     // write the fixed files
@@ -53,8 +59,8 @@ func Run(opts Options) (*Result, error) {
 	if len(opts.Args) == 0 {
 		opts.Args = []string{"./..."}
 	}
-	if opts.Rules == nil {
-		opts.Rules = rules.All()
+	if len(opts.Rules) == 0 {
+		return nil, errors.New("no rules to run")
 	}
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.GOMAXPROCS(0)
@@ -334,7 +340,7 @@ func (r *runner) processPackage(p *packages.Package) {
 		}
 	}
 	for name, ds := range reportable {
-		for _, rf := range directiveProblems(ds, r.opts.Rules) {
+		for _, rf := range directiveProblems(ds, r.opts.Rules, r.opts.Known) {
 			add(rf, name, p.Fset.PositionFor(rf.Pos, users[name].cgo))
 		}
 	}

@@ -1,4 +1,7 @@
-// Package rules holds mapfix's checks, one file per rule.
+// Package rules holds what mapfix's checks share: Rule, Pass, Finding and
+// Fix. Each rule is a package of its own below this one (rules/capacity,
+// rules/nilmap, rules/sharedmap), whose doc is its specification; rules/all
+// lists them, and rules/internal holds the helpers more than one rule needs.
 //
 // A rule sees one type-checked package at a time and returns findings. It
 // never opens, prints or writes a file: when it knows a safe fix, it attaches
@@ -75,19 +78,4 @@ type FixContext struct {
 	// Import returns the name by which the file refers to the package with
 	// this import path, adding the import when the file lacks it.
 	Import func(path string) string
-}
-
-// All returns every rule, in the order they run and are listed.
-func All() []*Rule {
-	return []*Rule{Capacity, Nilmap, Sharedmap}
-}
-
-// ByName returns the rule called name, or nil.
-func ByName(name string) *Rule {
-	for _, r := range All() {
-		if r.Name == name {
-			return r
-		}
-	}
-	return nil
 }

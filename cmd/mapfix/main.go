@@ -23,6 +23,7 @@ import (
 
 	"github.com/mapfix/mapfix/rewrite"
 	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/all"
 )
 
 func main() {
@@ -57,7 +58,7 @@ func usage(fs *flag.FlagSet, w io.Writer) func() {
 
 mapfix finds and fixes map misuse in Go packages. Rules:
 `)
-		for _, r := range rules.All() {
+		for _, r := range all.Rules() {
 			fmt.Fprintf(w, "  %-10s %s\n", r.Name, r.Doc)
 		}
 		fmt.Fprintf(w, `
@@ -141,6 +142,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := rewrite.Options{
 		Args:         fs.Args(),
 		Rules:        selected,
+		Known:        ruleNames(all.Rules()),
 		Tests:        *tests,
 		Write:        *write,
 		Jobs:         *jobs,
@@ -205,19 +207,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func selectRules(list string) ([]*rules.Rule, error) {
 	if list == "" {
-		return rules.All(), nil
+		return all.Rules(), nil
 	}
 	var out []*rules.Rule
 	for _, name := range strings.Split(list, ",") {
-		r := rules.ByName(strings.TrimSpace(name))
+		r := all.ByName(strings.TrimSpace(name))
 		if r == nil {
-			var names []string
-			for _, r := range rules.All() {
-				names = append(names, r.Name)
-			}
-			return nil, fmt.Errorf("unknown rule %q (rules: %s)", name, strings.Join(names, ", "))
+			return nil, fmt.Errorf("unknown rule %q (rules: %s)", name, strings.Join(ruleNames(all.Rules()), ", "))
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+func ruleNames(rs []*rules.Rule) []string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name
+	}
+	return names
 }

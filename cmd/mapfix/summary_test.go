@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/mapfix/mapfix/rewrite"
-	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/all"
 )
 
 // Packages that fail to load are counted once each; bad arguments and rule
@@ -20,7 +20,7 @@ func TestSummaryCountsFailuresApart(t *testing.T) {
 		{Package: "example.com/m/p", Msg: "internal error: rule capacity failed", Kind: rewrite.RuleError},
 	}}
 	var b strings.Builder
-	printSummary(&b, res, rules.All(), false, 0)
+	printSummary(&b, res, all.Rules(), false, 0)
 	if want := "mapfix: 0 files would change; 3 packages checked, 2 failed to load, 2 bad arguments, 1 rule failure; 0.0s\n"; !strings.HasSuffix(b.String(), want) {
 		t.Errorf("summary:\n%s\nwant it to end with\n%s", b.String(), want)
 	}

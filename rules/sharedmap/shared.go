@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // shared is signal 2 for package variables and struct fields: a write that
@@ -17,10 +19,10 @@ import (
 // a field, both accesses must reach the same struct value: a variable of the
 // frame that spawned the goroutines (or registered the handlers), or a
 // package variable, passed down as receiver or argument.
-func (r *smRun) shared() {
-	byLoc := map[*types.Var][]smOcc{}
+func (r *run) shared() {
+	byLoc := map[*types.Var][]occ{}
 	var order []*types.Var
-	add := func(o smOcc) {
+	add := func(o occ) {
 		if !(o.a.loc.IsField() || o.a.loc.Parent() == r.Pkg.Scope()) {
 			return
 		}
@@ -49,7 +51,7 @@ func (r *smRun) shared() {
 			continue
 		}
 		if x, y, ok := r.racyPair(byLoc[loc]); ok {
-			r.running = map[*smAccess]bool{}
+			r.running = map[*access]bool{}
 			for _, o := range byLoc[loc] {
 				r.running[o.a] = true
 			}
@@ -61,7 +63,7 @@ func (r *smRun) shared() {
 // racyPair returns a write and another access of the same map, in contexts
 // that can run at the same time, neither under a lock: the pair whose write
 // comes first in the source.
-func (r *smRun) racyPair(occs []smOcc) (w, o smOcc, found bool) {
+func (r *run) racyPair(occs []occ) (w, o occ, found bool) {
 	for _, x := range occs {
 		if x.window || x.locked || x.key.obj == nil {
 			continue
@@ -97,13 +99,13 @@ func (r *smRun) racyPair(occs []smOcc) (w, o smOcc, found bool) {
 }
 
 // declaredIn reports whether the key's root variable is declared inside n.
-func declaredIn(k smKey, n ast.Node) bool {
+func declaredIn(k entryKey, n ast.Node) bool {
 	return n != nil && k.obj != nil && n.Pos() <= k.obj.Pos() && k.obj.Pos() < n.End()
 }
 
 // selfConcurrent reports whether two instances of e can run at once on
 // the same value k.
-func (r *smRun) selfConcurrent(e *smEntry, k smKey) bool {
+func (r *run) selfConcurrent(e *entry, k entryKey) bool {
 	if !e.multi {
 		return false
 	}
@@ -121,7 +123,7 @@ func (r *smRun) selfConcurrent(e *smEntry, k smKey) bool {
 
 // windowShares reports whether the spawner's access y, made while e runs,
 // reaches the value k that e's access reaches.
-func (r *smRun) windowShares(e *smEntry, k smKey, y smOcc) bool {
+func (r *run) windowShares(e *entry, k entryKey, y occ) bool {
 	if e.loop != nil && declaredIn(k, e.loop) {
 		// Only the goroutine started in the same iteration shares it.
 		return y.a.node.Pos() >= e.stmt.End() && y.a.node.Pos() < e.loop.End()
@@ -130,7 +132,7 @@ func (r *smRun) windowShares(e *smEntry, k smKey, y smOcc) bool {
 }
 
 // overlap reports whether two different entries can run at the same time.
-func (r *smRun) overlap(a, b *smEntry) bool {
+func (r *run) overlap(a, b *entry) bool {
 	if a.handler && b.handler {
 		return true
 	}
@@ -145,11 +147,11 @@ func (r *smRun) overlap(a, b *smEntry) bool {
 
 // windowsCross reports two goroutines of one spawner, one started while
 // the spawner still runs alongside the other.
-func windowsCross(a, b *smEntry) bool {
+func windowsCross(a, b *entry) bool {
 	return a.from <= b.stmt.Pos() && b.stmt.Pos() < a.join || b.from <= a.stmt.Pos() && a.stmt.Pos() < b.join
 }
 
-func (r *smRun) occWhere(o smOcc) string {
+func (r *run) occWhere(o occ) string {
 	if o.a.decl == nil {
 		return "a function literal"
 	}
@@ -159,15 +161,15 @@ func (r *smRun) occWhere(o smOcc) string {
 	return o.a.decl.Name.Name
 }
 
-func (r *smRun) entryDesc(e *smEntry) string {
+func (r *run) entryDesc(e *entry) string {
 	if e.stmt == nil {
 		return e.desc
 	}
 	return e.desc + " at " + r.Where(e.stmt.Pos())
 }
 
-func (r *smRun) pairDesc(w, o smOcc) string {
-	ctx := func(x smOcc) string {
+func (r *run) pairDesc(w, o occ) string {
+	ctx := func(x occ) string {
 		if x.window {
 			return "in the spawner of " + r.entryDesc(x.e) + ", before it joins"
 		}
@@ -191,9 +193,9 @@ func (r *smRun) pairDesc(w, o smOcc) string {
 	return first + " while " + second + " can access it at the same time"
 }
 
-func (r *smRun) sharedFinding(loc *types.Var, w, o smOcc) {
+func (r *run) sharedFinding(loc *types.Var, w, o occ) {
 	name := types.ExprString(w.a.expr)
-	f := Finding{Rule: "sharedmap", Pos: w.a.node.Pos(), End: w.a.node.End(),
+	f := rules.Finding{Rule: "sharedmap", Pos: w.a.node.Pos(), End: w.a.node.End(),
 		Message: fmt.Sprintf("map %s is written in %s, with no lock", name, r.pairDesc(w, o))}
 	if loc.IsField() {
 		r.fieldFix(&f, loc, w)
@@ -203,8 +205,8 @@ func (r *smRun) sharedFinding(loc *types.Var, w, o smOcc) {
 	r.out = append(r.out, f)
 }
 
-// An smTarget is a statement to wrap in a lock.
-type smTarget struct {
+// An target is a statement to wrap in a lock.
+type target struct {
 	stmt   ast.Stmt
 	parent ast.Node
 	recv   string // the mutex, as written at the statement
@@ -214,8 +216,8 @@ type smTarget struct {
 
 // targets returns the statements that hold accs, one each, or why they
 // cannot all be wrapped.
-func (r *smRun) targets(loc *types.Var, accs []*smAccess, file *ast.File, muOf func(*smAccess) (string, string)) ([]smTarget, string) {
-	var ts []smTarget
+func (r *run) targets(loc *types.Var, accs []*access, file *ast.File, muOf func(*access) (string, string)) ([]target, string) {
+	var ts []target
 	idx := map[ast.Stmt]int{}
 	for _, a := range accs {
 		if a.file != file {
@@ -244,11 +246,11 @@ func (r *smRun) targets(loc *types.Var, accs []*smAccess, file *ast.File, muOf f
 		}
 		_, ret := s.(*ast.ReturnStmt)
 		idx[s] = len(ts)
-		ts = append(ts, smTarget{stmt: s, parent: p, recv: recv, write: a.write || r.stmtWrites(s, loc), ret: ret})
+		ts = append(ts, target{stmt: s, parent: p, recv: recv, write: a.write || r.stmtWrites(s, loc), ret: ret})
 	}
 	// A statement inside another one is covered by it, unless a function
 	// literal lies between them.
-	var out []smTarget
+	var out []target
 	for _, t := range ts {
 		inner := false
 		for _, u := range ts {
@@ -281,7 +283,7 @@ func litBetween(outer, inner ast.Node) bool {
 // callsInto says why holding a new lock over s could deadlock or block:
 // s calls in-package code that uses loc, takes a lock or blocks, or calls a
 // function value.
-func (r *smRun) callsInto(s ast.Stmt, loc *types.Var) string {
+func (r *run) callsInto(s ast.Stmt, loc *types.Var) string {
 	why := ""
 	ast.Inspect(s, func(n ast.Node) bool {
 		if why != "" {
@@ -304,7 +306,7 @@ func (r *smRun) callsInto(s ast.Stmt, loc *types.Var) string {
 			}
 			return true
 		}
-		if r.isConversion(c) {
+		if astutil.IsConversion(r.Info, c) {
 			return true
 		}
 		switch f := ast.Unparen(c.Fun).(type) {
@@ -323,7 +325,7 @@ func (r *smRun) callsInto(s ast.Stmt, loc *types.Var) string {
 }
 
 // funcUses reports whether fd, or what it calls in the package, accesses loc.
-func (r *smRun) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDecl]bool, depth int) bool {
+func (r *run) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDecl]bool, depth int) bool {
 	if seen[fd] || depth > 12 {
 		return false
 	}
@@ -353,7 +355,7 @@ func (r *smRun) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDec
 }
 
 // funcBlocks names a blocking operation in fd or what it calls.
-func (r *smRun) funcBlocks(fd *ast.FuncDecl) string {
+func (r *run) funcBlocks(fd *ast.FuncDecl) string {
 	if b, ok := r.memoBlk[fd]; ok {
 		return b
 	}
@@ -376,13 +378,13 @@ func (r *smRun) funcBlocks(fd *ast.FuncDecl) string {
 	return why
 }
 
-func inInit(a *smAccess) bool {
+func inInit(a *access) bool {
 	return a.decl != nil && a.decl.Recv == nil && a.decl.Name.Name == "init"
 }
 
 // pkgVarFix adds var <v>Mu sync.RWMutex after v's declaration and wraps
 // every access in the package outside init.
-func (r *smRun) pkgVarFix(f *Finding, v *types.Var, w smOcc) {
+func (r *run) pkgVarFix(f *rules.Finding, v *types.Var, w occ) {
 	file := w.a.file
 	var gd *ast.GenDecl
 	for _, d := range file.Decls {
@@ -399,18 +401,18 @@ func (r *smRun) pkgVarFix(f *Finding, v *types.Var, w smOcc) {
 		f.NoFix = "the name " + name + " is taken"
 		return
 	}
-	var accs []*smAccess
+	var accs []*access
 	for _, a := range r.accesses {
 		if a.loc == v && !inInit(a) {
 			accs = append(accs, a)
 		}
 	}
-	ts, why := r.targets(v, accs, file, func(*smAccess) (string, string) { return name, "" })
+	ts, why := r.targets(v, accs, file, func(*access) (string, string) { return name, "" })
 	if why != "" {
 		f.NoFix = why
 		return
 	}
-	f.Fix = func(ctx *FixContext) error {
+	f.Fix = func(ctx *rules.FixContext) error {
 		sync := ctx.Import("sync")
 		dg, ok := ctx.Node(gd).(*dst.GenDecl)
 		if !ok {
@@ -440,9 +442,9 @@ func (r *smRun) pkgVarFix(f *Finding, v *types.Var, w smOcc) {
 
 // applyTargets wraps each target in its lock, merging runs of adjacent
 // statements of one list that take the same lock.
-func applyTargets(ctx *FixContext, ts []smTarget, rw bool) error {
+func applyTargets(ctx *rules.FixContext, ts []target, rw bool) error {
 	type run struct {
-		ts []smTarget
+		ts []target
 	}
 	var runs []run
 	for i, t := range ts {
@@ -450,7 +452,7 @@ func applyTargets(ctx *FixContext, ts []smTarget, rw bool) error {
 			runs[len(runs)-1].ts = append(runs[len(runs)-1].ts, t)
 			continue
 		}
-		runs = append(runs, run{ts: []smTarget{t}})
+		runs = append(runs, run{ts: []target{t}})
 	}
 	for _, rn := range runs {
 		write := false
@@ -473,8 +475,8 @@ func applyTargets(ctx *FixContext, ts []smTarget, rw bool) error {
 // parent's list and recv.unlock() after them, or, with deferUnlock, a
 // deferred unlock right after the lock (for a return statement). The lock
 // call takes over first's leading comments.
-func wrapStmts(ctx *FixContext, parent ast.Node, first, last ast.Stmt, recv, lock, unlock string, deferUnlock bool) error {
-	list := stmtList(ctx.Node(parent))
+func wrapStmts(ctx *rules.FixContext, parent ast.Node, first, last ast.Stmt, recv, lock, unlock string, deferUnlock bool) error {
+	list := astutil.StmtList(ctx.Node(parent))
 	if list == nil {
 		return fmt.Errorf("statement list not found")
 	}
@@ -517,7 +519,7 @@ func wrapStmts(ctx *FixContext, parent ast.Node, first, last ast.Stmt, recv, loc
 
 // adjacent reports whether b follows a directly in parent's list.
 func adjacent(parent ast.Node, a, b ast.Stmt) bool {
-	list := astStmts(parent)
+	list := astutil.Stmts(parent)
 	for i := 0; i+1 < len(list); i++ {
 		if list[i] == a {
 			return list[i+1] == b
@@ -529,7 +531,7 @@ func adjacent(parent ast.Node, a, b ast.Stmt) bool {
 // fieldFix adds a mutex field above the map field and wraps every access
 // to the field in the package, outside constructors and init, when the
 // struct is never copied.
-func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
+func (r *run) fieldFix(f *rules.Finding, field *types.Var, w occ) {
 	named, st, spec := r.structOf(field)
 	if spec == nil {
 		f.NoFix = "the struct holding the field is not declared in this package's files"
@@ -563,14 +565,14 @@ func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
 		f.NoFix = "the field's declaration is not found"
 		return
 	}
-	var accs []*smAccess
+	var accs []*access
 	for _, a := range r.accesses {
 		if a.loc != field || inInit(a) || r.builtHere(a) && !r.running[a] {
 			continue
 		}
 		accs = append(accs, a)
 	}
-	ts, why := r.targets(field, accs, file, func(a *smAccess) (string, string) {
+	ts, why := r.targets(field, accs, file, func(a *access) (string, string) {
 		sel, ok := ast.Unparen(a.expr).(*ast.SelectorExpr)
 		if !ok {
 			return "", "an access is not a field selection"
@@ -588,7 +590,7 @@ func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
 		f.NoFix = why
 		return
 	}
-	f.Fix = func(ctx *FixContext) error {
+	f.Fix = func(ctx *rules.FixContext) error {
 		sync := ctx.Import("sync")
 		dstruct, ok := ctx.Node(st).(*dst.StructType)
 		if !ok {
@@ -619,7 +621,7 @@ func (r *smRun) fieldFix(f *Finding, field *types.Var, w smOcc) {
 
 // builtHere reports an access to a field of a value that its function
 // builds itself (a constructor, before the value escapes).
-func (r *smRun) builtHere(a *smAccess) bool {
+func (r *run) builtHere(a *access) bool {
 	root := rootIdent(a.expr)
 	if root == nil || a.decl == nil {
 		return false
@@ -629,7 +631,7 @@ func (r *smRun) builtHere(a *smAccess) bool {
 }
 
 // structOf finds the named struct type that declares field, and its syntax.
-func (r *smRun) structOf(field *types.Var) (*types.Named, *ast.StructType, *ast.TypeSpec) {
+func (r *run) structOf(field *types.Var) (*types.Named, *ast.StructType, *ast.TypeSpec) {
 	for _, f := range r.Files {
 		for _, d := range f.Decls {
 			g, ok := d.(*ast.GenDecl)
@@ -666,7 +668,7 @@ func (r *smRun) structOf(field *types.Var) (*types.Named, *ast.StructType, *ast.
 }
 
 // copiedBy says where the package copies a value of type t, or "".
-func (r *smRun) copiedBy(t *types.Named) string {
+func (r *run) copiedBy(t *types.Named) string {
 	is := func(x types.Type) bool { return x != nil && types.Identical(x, t) }
 	why := ""
 	at := func(n ast.Node, what string) {

@@ -1,4 +1,4 @@
-package rules
+package nilmap
 
 import (
 	"go/ast"
@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // Keys name the locations that nilmap reasons about (m, s.f, M[a], M[a][b])
@@ -17,7 +19,7 @@ import (
 // out, so s.f and s.Embedded.f meet.
 
 // objID returns a short, stable name for obj within this run.
-func (r *nmRun) objID(obj types.Object) string {
+func (r *run) objID(obj types.Object) string {
 	id, ok := r.ids[obj]
 	if !ok {
 		id = strconv.Itoa(len(r.ids))
@@ -27,7 +29,7 @@ func (r *nmRun) objID(obj types.Object) string {
 }
 
 // chainKey is the key of the location a chain names.
-func (r *nmRun) chainKey(c chain) string {
+func (r *run) chainKey(c astutil.Chain) string {
 	var b strings.Builder
 	for i, o := range c {
 		if i == 0 {
@@ -44,7 +46,7 @@ func (r *nmRun) chainKey(c chain) string {
 // not something a key can name: only constants, variables, field
 // selections, index expressions, dereferences, conversions, len and cap,
 // and operators and composite literals over those qualify.
-func (r *nmRun) key(e ast.Expr) (string, bool) {
+func (r *run) key(e ast.Expr) (string, bool) {
 	if tv, ok := r.Info.Types[e]; ok && tv.Value != nil {
 		return "c(" + tv.Value.ExactString() + ")", true
 	}
@@ -56,7 +58,7 @@ func (r *nmRun) key(e ast.Expr) (string, bool) {
 			return "v" + r.objID(v), true
 		}
 	case *ast.SelectorExpr:
-		if c := r.chainOf(e); c != nil {
+		if c := astutil.ChainOf(r.Info, e); c != nil {
 			return r.chainKey(c), true
 		}
 		sel, ok := r.Info.Selections[e]
@@ -67,7 +69,7 @@ func (r *nmRun) key(e ast.Expr) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		fields := fieldPath(sel)
+		fields := astutil.FieldPath(sel)
 		if fields == nil {
 			return "", false
 		}
@@ -79,10 +81,10 @@ func (r *nmRun) key(e ast.Expr) (string, bool) {
 		if tv, ok := r.Info.Types[e.X]; !ok || !tv.IsValue() {
 			return "", false // an instantiation
 		}
-		switch t := coreType(r.Info.TypeOf(e.X)).(type) {
+		switch t := astutil.CoreType(r.Info.TypeOf(e.X)).(type) {
 		case *types.Map, *types.Slice, *types.Array, *types.Basic:
 		case *types.Pointer:
-			if _, ok := coreType(t.Elem()).(*types.Array); !ok {
+			if _, ok := astutil.CoreType(t.Elem()).(*types.Array); !ok {
 				return "", false
 			}
 		default:
@@ -112,13 +114,13 @@ func (r *nmRun) key(e ast.Expr) (string, bool) {
 			x, ok := r.key(e.Args[0])
 			return "conv(" + tv.Type.String() + ":" + x + ")", ok
 		}
-		if b := r.builtin(e); b == "len" || b == "cap" {
+		if b := astutil.Builtin(r.Info, e); b == "len" || b == "cap" {
 			x, ok := r.key(e.Args[0])
 			return b + "(" + x + ")", ok
 		}
 	case *ast.CompositeLit:
 		t := r.Info.TypeOf(e)
-		switch coreType(t).(type) {
+		switch astutil.CoreType(t).(type) {
 		case *types.Struct, *types.Array:
 		default:
 			return "", false
@@ -152,39 +154,39 @@ func (r *nmRun) key(e ast.Expr) (string, bool) {
 
 // isMapElem reports whether e is an element of a map that is itself a map:
 // M[a] in M[a][b] = v.
-func (r *nmRun) isMapElem(e ast.Expr) bool {
+func (r *run) isMapElem(e ast.Expr) bool {
 	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
 	if !ok {
 		return false
 	}
-	_, ok = coreType(r.elemType(ix)).(*types.Map)
+	_, ok = astutil.CoreType(r.elemType(ix)).(*types.Map)
 	return ok
 }
 
 // elemType returns the element type of the map that ix indexes, or nil.
 // (The type recorded for ix itself is a tuple in v, ok := M[k].)
-func (r *nmRun) elemType(ix *ast.IndexExpr) types.Type {
+func (r *run) elemType(ix *ast.IndexExpr) types.Type {
 	if tv, ok := r.Info.Types[ix.X]; !ok || !tv.IsValue() {
 		return nil
 	}
-	if m, ok := coreType(r.Info.TypeOf(ix.X)).(*types.Map); ok {
+	if m, ok := astutil.CoreType(r.Info.TypeOf(ix.X)).(*types.Map); ok {
 		return m.Elem()
 	}
 	return nil
 }
 
 // isMap reports whether e is a map value.
-func (r *nmRun) isMap(e ast.Expr) bool {
+func (r *run) isMap(e ast.Expr) bool {
 	if tv, ok := r.Info.Types[e]; !ok || !tv.IsValue() {
 		return false
 	}
-	_, ok := coreType(r.Info.TypeOf(e)).(*types.Map)
+	_, ok := astutil.CoreType(r.Info.TypeOf(e)).(*types.Map)
 	return ok
 }
 
 // mapWrite returns the map that an assignment to lhs writes into, or nil:
 // M for M[k] = v.
-func (r *nmRun) mapWrite(lhs ast.Expr) ast.Expr {
+func (r *run) mapWrite(lhs ast.Expr) ast.Expr {
 	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
 	if !ok || !r.isMap(ix.X) {
 		return nil
@@ -195,7 +197,7 @@ func (r *nmRun) mapWrite(lhs ast.Expr) ast.Expr {
 // levels returns the map elements that must be non-nil for a write into
 // the map e to succeed, outermost first: M[a] and M[a][b] for
 // e = M[a][b]. It is empty when e is not an element of a map.
-func (r *nmRun) levels(e ast.Expr) []*ast.IndexExpr {
+func (r *run) levels(e ast.Expr) []*ast.IndexExpr {
 	var out []*ast.IndexExpr
 	for r.isMapElem(e) {
 		ix := ast.Unparen(e).(*ast.IndexExpr)
@@ -209,13 +211,13 @@ func (r *nmRun) levels(e ast.Expr) []*ast.IndexExpr {
 // "is anything stored into its elements somewhere?": the variable or the
 // struct field that holds the outermost map, and how many index levels lie
 // below it (s.hits is depth 0, s.hits[a] depth 1).
-type nmIdent struct {
+type ident struct {
 	obj   types.Object
 	depth int
 }
 
 // mapRoot strips the map index levels off e: m[a][b] gives m and 2.
-func (r *nmRun) mapRoot(e ast.Expr) (ast.Expr, int) {
+func (r *run) mapRoot(e ast.Expr) (ast.Expr, int) {
 	depth := 0
 	for {
 		e = ast.Unparen(e)
@@ -228,50 +230,50 @@ func (r *nmRun) mapRoot(e ast.Expr) (ast.Expr, int) {
 	}
 }
 
-func (r *nmRun) identOf(e ast.Expr) (nmIdent, bool) {
+func (r *run) identOf(e ast.Expr) (ident, bool) {
 	e, depth := r.mapRoot(e)
 	switch e := e.(type) {
 	case *ast.Ident:
 		if v, ok := r.Info.Uses[e].(*types.Var); ok {
-			return nmIdent{v, depth}, true
+			return ident{v, depth}, true
 		}
 		if v, ok := r.Info.Defs[e].(*types.Var); ok {
-			return nmIdent{v, depth}, true
+			return ident{v, depth}, true
 		}
 	case *ast.SelectorExpr:
 		if sel, ok := r.Info.Selections[e]; ok {
 			if sel.Kind() == types.FieldVal {
-				return nmIdent{sel.Obj(), depth}, true
+				return ident{sel.Obj(), depth}, true
 			}
-			return nmIdent{}, false
+			return ident{}, false
 		}
 		if v, ok := r.Info.Uses[e.Sel].(*types.Var); ok {
-			return nmIdent{v, depth}, true
+			return ident{v, depth}, true
 		}
 	}
-	return nmIdent{}, false
+	return ident{}, false
 }
 
 // How an expression that denotes a map (or a struct that holds one) is
 // used, as far as its nil-ness goes.
-type nmUse int
+type useKind int
 
 const (
-	nmIndexed  nmUse = iota // m[k], read or written
-	nmSafe                  // len, cap, delete, clear, range, maps.Copy, printing: nil and empty behave alike
-	nmNilCmp                // m == nil, m != nil
-	nmAssigned              // m = v: the location itself is replaced
-	nmAddr                  // &m, a method with a pointer receiver: may be changed later, out of sight
-	nmMethod                // a method call: may store into the map
-	nmReturn                // return m
-	nmStore                 // stored into another location: assigned from, appended, sent, put in a literal
-	nmCall                  // passed to a function
-	nmOther                 // anything else that takes its value
+	useIndexed  useKind = iota // m[k], read or written
+	useSafe                    // len, cap, delete, clear, range, maps.Copy, printing: nil and empty behave alike
+	nilCmp                     // m == nil, m != nil
+	useAssigned                // m = v: the location itself is replaced
+	useAddr                    // &m, a method with a pointer receiver: may be changed later, out of sight
+	useMethod                  // a method call: may store into the map
+	useReturn                  // return m
+	useStore                   // stored into another location: assigned from, appended, sent, put in a literal
+	useCall                    // passed to a function
+	useOther                   // anything else that takes its value
 )
 
 // useOf classifies how e is used, given its ancestors (the last is its
 // parent).
-func (r *nmRun) useOf(e ast.Expr, parents []ast.Node) nmUse {
+func (r *run) useOf(e ast.Expr, parents []ast.Node) useKind {
 	i := len(parents) - 1
 	for i >= 0 {
 		if _, ok := parents[i].(*ast.ParenExpr); !ok {
@@ -281,51 +283,51 @@ func (r *nmRun) useOf(e ast.Expr, parents []ast.Node) nmUse {
 		i--
 	}
 	if i < 0 {
-		return nmOther
+		return useOther
 	}
 	switch p := parents[i].(type) {
 	case *ast.IndexExpr:
 		if p.X == e {
-			return nmIndexed
+			return useIndexed
 		}
 	case *ast.SelectorExpr:
 		if p.X == e {
 			sel, ok := r.Info.Selections[p]
 			if ok && sel.Kind() == types.FieldVal {
-				return nmOther // a field of a struct value; callers climb through these
+				return useOther // a field of a struct value; callers climb through these
 			}
-			if ok && r.nmPtrMethod(p) {
-				return nmAddr
+			if ok && r.ptrMethod(p) {
+				return useAddr
 			}
-			return nmMethod
+			return useMethod
 		}
 	case *ast.CallExpr:
 		if p.Fun == e {
-			return nmOther
+			return useOther
 		}
-		switch r.builtin(p) {
+		switch astutil.Builtin(r.Info, p) {
 		case "len", "cap", "delete", "clear":
-			return nmSafe
+			return useSafe
 		case "append":
 			if len(p.Args) > 0 && p.Args[0] != e {
-				return nmStore
+				return useStore
 			}
-			return nmOther
+			return useOther
 		case "":
 		default:
-			return nmOther
+			return useOther
 		}
 		if fn := r.callee(p); fn != nil && fn.Pkg() != nil {
 			switch fn.Pkg().Path() {
 			case "maps":
 				switch fn.Name() {
 				case "Copy", "Keys", "Values", "All", "Equal", "EqualFunc", "DeleteFunc":
-					return nmSafe
+					return useSafe
 				}
 			case "fmt":
 				switch fn.Name() {
 				case "Print", "Println", "Sprint", "Sprintln", "Fprint", "Fprintln":
-					return nmSafe
+					return useSafe
 				case "Printf", "Sprintf", "Fprintf", "Errorf":
 					// %#v tells nil from empty; %v and the others do not.
 					fi := 0
@@ -335,18 +337,18 @@ func (r *nmRun) useOf(e ast.Expr, parents []ast.Node) nmUse {
 					if fi < len(p.Args) && p.Args[fi] != e {
 						tv, ok := r.Info.Types[p.Args[fi]]
 						if ok && tv.Value != nil && tv.Value.Kind() == constant.String && !strings.Contains(constant.StringVal(tv.Value), "#") {
-							return nmSafe
+							return useSafe
 						}
 					}
 				}
 			}
 		}
-		return nmCall
+		return useCall
 	case *ast.RangeStmt:
 		if p.X == e {
-			return nmSafe
+			return useSafe
 		}
-		return nmAssigned
+		return useAssigned
 	case *ast.BinaryExpr:
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			other := p.Y
@@ -354,49 +356,49 @@ func (r *nmRun) useOf(e ast.Expr, parents []ast.Node) nmUse {
 				other = p.X
 			}
 			if r.isNil(other) {
-				return nmNilCmp
+				return nilCmp
 			}
 		}
 	case *ast.UnaryExpr:
 		if p.Op == token.AND {
-			return nmAddr
+			return useAddr
 		}
 	case *ast.AssignStmt:
 		for _, l := range p.Lhs {
 			if l == e {
-				return nmAssigned
+				return useAssigned
 			}
 		}
-		return nmStore
+		return useStore
 	case *ast.IncDecStmt:
-		return nmAssigned
+		return useAssigned
 	case *ast.ValueSpec:
 		for _, n := range p.Names {
 			if n == e {
-				return nmAssigned
+				return useAssigned
 			}
 		}
-		return nmStore
+		return useStore
 	case *ast.ReturnStmt:
-		return nmReturn
+		return useReturn
 	case *ast.CompositeLit, *ast.SendStmt:
-		return nmStore
+		return useStore
 	case *ast.KeyValueExpr:
 		if p.Value == e {
-			return nmStore
+			return useStore
 		}
 	}
-	return nmOther
+	return useOther
 }
 
-// nmPtrMethod reports whether sel selects a method with a pointer receiver.
-func (r *nmRun) nmPtrMethod(sel *ast.SelectorExpr) bool {
-	ptrRecv, _ := r.methodPointers(sel)
+// ptrMethod reports whether sel selects a method with a pointer receiver.
+func (r *run) ptrMethod(sel *ast.SelectorExpr) bool {
+	ptrRecv, _ := astutil.MethodPointers(r.Info, sel)
 	return ptrRecv
 }
 
 // callee returns the function or method that call calls, or nil.
-func (r *nmRun) callee(call *ast.CallExpr) *types.Func {
+func (r *run) callee(call *ast.CallExpr) *types.Func {
 	var id *ast.Ident
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -426,27 +428,27 @@ func (r *nmRun) callee(call *ast.CallExpr) *types.Func {
 }
 
 // isMapsCall reports whether call calls maps.<name>.
-func (r *nmRun) isMapsCall(call *ast.CallExpr, name string) bool {
+func (r *run) isMapsCall(call *ast.CallExpr, name string) bool {
 	fn := r.callee(call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == name
 }
 
 // isNil reports whether e is the predeclared nil.
-func (r *nmRun) isNil(e ast.Expr) bool {
+func (r *run) isNil(e ast.Expr) bool {
 	tv, ok := r.Info.Types[ast.Unparen(e)]
 	return ok && tv.IsNil()
 }
 
 // isEmpty reports whether e makes an empty map or is nil: make(T),
 // make(T, n), T{}, nil.
-func (r *nmRun) isEmpty(e ast.Expr) bool {
+func (r *run) isEmpty(e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if r.isNil(e) {
 		return true
 	}
 	switch e := e.(type) {
 	case *ast.CallExpr:
-		return r.builtin(e) == "make"
+		return astutil.Builtin(r.Info, e) == "make"
 	case *ast.CompositeLit:
 		return len(e.Elts) == 0
 	}
@@ -455,8 +457,8 @@ func (r *nmRun) isEmpty(e ast.Expr) bool {
 
 // noReturn reports whether call never returns: panic, os.Exit, log.Fatal
 // and its kin, t.Fatal and its kin.
-func (r *nmRun) noReturn(call *ast.CallExpr) bool {
-	if r.builtin(call) == "panic" {
+func (r *run) noReturn(call *ast.CallExpr) bool {
+	if astutil.Builtin(r.Info, call) == "panic" {
 		return true
 	}
 	fn := r.callee(call)
@@ -485,7 +487,7 @@ func (r *nmRun) noReturn(call *ast.CallExpr) bool {
 // the struct type; ok is false when e makes no struct this way. It
 // recognises T{...} with keyed or no elements, &T{...}, new(T), and, with
 // e nil and t set, the zero value of t (var x T).
-func (r *nmRun) nilFields(e ast.Expr, t types.Type) (paths [][]*types.Var, ok bool) {
+func (r *run) nilFields(e ast.Expr, t types.Type) (paths [][]*types.Var, ok bool) {
 	var lit *ast.CompositeLit
 	if e != nil {
 		e = ast.Unparen(e)
@@ -498,7 +500,7 @@ func (r *nmRun) nilFields(e ast.Expr, t types.Type) (paths [][]*types.Var, ok bo
 			}
 		} else if l, isLit := e.(*ast.CompositeLit); isLit {
 			lit = l
-		} else if call, isCall := e.(*ast.CallExpr); isCall && r.builtin(call) == "new" && len(call.Args) == 1 {
+		} else if call, isCall := e.(*ast.CallExpr); isCall && astutil.Builtin(r.Info, call) == "new" && len(call.Args) == 1 {
 			tv, ok := r.Info.Types[call.Args[0]]
 			if !ok || !tv.IsType() {
 				return nil, false
@@ -524,7 +526,7 @@ func (r *nmRun) nilFields(e ast.Expr, t types.Type) (paths [][]*types.Var, ok bo
 	return r.structNils(st, lit, nil, 0), true
 }
 
-func (r *nmRun) structNils(st *types.Struct, lit *ast.CompositeLit, prefix []*types.Var, depth int) [][]*types.Var {
+func (r *run) structNils(st *types.Struct, lit *ast.CompositeLit, prefix []*types.Var, depth int) [][]*types.Var {
 	if depth > 3 {
 		return nil
 	}

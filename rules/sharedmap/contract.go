@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"go/ast"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -18,7 +19,7 @@ import (
 // lockedByContract reports a function whose name or comments say that it
 // runs with the lock held, or without it on purpose. The answer is kept:
 // every access in fd, and every call of it, asks again.
-func (r *smRun) lockedByContract(fd *ast.FuncDecl) bool {
+func (r *run) lockedByContract(fd *ast.FuncDecl) bool {
 	if c, ok := r.contract[fd]; ok {
 		return c
 	}
@@ -80,7 +81,7 @@ var unlockedWords = []string{"single-threaded", "single threaded", "absence of a
 
 // saysUnlocked reports a function whose comments (its doc or inside its
 // body) say that it runs without the lock on purpose.
-func (r *smRun) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
+func (r *run) saysUnlocked(f *ast.File, fd *ast.FuncDecl) bool {
 	if f == nil {
 		return false
 	}
@@ -162,7 +163,7 @@ func explainsNoLock(s string) bool {
 // literal run on a goroutine, stored, or handed to a function of this
 // package that does not only call it (a startGoRoutine helper), nor to
 // context.AfterFunc and the like.
-func (r *smRun) runsInDecl(path []ast.Node) bool {
+func (r *run) runsInDecl(path []ast.Node) bool {
 	for i, n := range path {
 		fl, ok := n.(*ast.FuncLit)
 		if !ok || r.litKinds[fl] == litSync {
@@ -173,11 +174,11 @@ func (r *smRun) runsInDecl(path []ast.Node) bool {
 		}
 		j := i - 1
 		c, ok := path[j].(*ast.CallExpr)
-		for ok && j > 0 && r.isConversion(c) {
+		for ok && j > 0 && astutil.IsConversion(r.Info, c) {
 			c, ok = path[j-1].(*ast.CallExpr)
 			j--
 		}
-		if !ok || c.Fun == ast.Expr(fl) || r.isConversion(c) || r.callee(c) != nil {
+		if !ok || c.Fun == ast.Expr(fl) || astutil.IsConversion(r.Info, c) || r.callee(c) != nil {
 			return false
 		}
 		if fn := typeutil.StaticCallee(r.Info, c); fn != nil && fn.Pkg() != nil && asyncFuncs[fn.Pkg().Path()+"."+fn.Name()] {
@@ -191,7 +192,7 @@ func (r *smRun) runsInDecl(path []ast.Node) bool {
 var asyncFuncs = map[string]bool{"context.AfterFunc": true, "runtime.SetFinalizer": true, "runtime.AddCleanup": true}
 
 // fileOf returns the file of the package that holds n.
-func (r *smRun) fileOf(n ast.Node) *ast.File {
+func (r *run) fileOf(n ast.Node) *ast.File {
 	for _, f := range r.Files {
 		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
 			return f

@@ -1,4 +1,4 @@
-package rules
+package astutil
 
 import (
 	"go/ast"
@@ -13,31 +13,31 @@ import (
 // followed by zero or more field selections (m, c.byName, pkg.Var, a.b.c).
 // Promoted fields are spelled out, so that c.f and c.Embedded.f compare
 // equal. Two chains can affect each other when one is a prefix of the other.
-type chain []types.Object
+type Chain []types.Object
 
 // chainOf returns the chain that e denotes, or nil if e is anything else.
-func (p *Pass) chainOf(e ast.Expr) chain {
+func ChainOf(info *types.Info, e ast.Expr) Chain {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		if v, ok := p.Info.ObjectOf(e).(*types.Var); ok && e.Name != "_" {
-			return chain{v}
+		if v, ok := info.ObjectOf(e).(*types.Var); ok && e.Name != "_" {
+			return Chain{v}
 		}
 	case *ast.SelectorExpr:
-		sel, ok := p.Info.Selections[e]
+		sel, ok := info.Selections[e]
 		if !ok {
-			if v, ok := p.Info.Uses[e.Sel].(*types.Var); ok {
-				return chain{v} // a qualified identifier, pkg.Var
+			if v, ok := info.Uses[e.Sel].(*types.Var); ok {
+				return Chain{v} // a qualified identifier, pkg.Var
 			}
 			return nil
 		}
 		if sel.Kind() != types.FieldVal {
 			return nil
 		}
-		base := p.chainOf(e.X)
+		base := ChainOf(info, e.X)
 		if base == nil {
 			return nil
 		}
-		fields := fieldPath(sel)
+		fields := FieldPath(sel)
 		if fields == nil {
 			return nil
 		}
@@ -48,14 +48,14 @@ func (p *Pass) chainOf(e ast.Expr) chain {
 
 // fieldPath returns the fields that a field selection goes through,
 // embedded ones included.
-func fieldPath(sel *types.Selection) []types.Object {
+func FieldPath(sel *types.Selection) []types.Object {
 	var out []types.Object
 	t := sel.Recv()
 	for _, i := range sel.Index() {
 		if ptr, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
 			t = ptr.Elem()
 		}
-		st, ok := coreType(t).(*types.Struct)
+		st, ok := CoreType(t).(*types.Struct)
 		if !ok || i >= st.NumFields() {
 			return nil
 		}
@@ -66,13 +66,13 @@ func fieldPath(sel *types.Selection) []types.Object {
 	return out
 }
 
-func (c chain) equal(d chain) bool {
-	return len(c) == len(d) && c.overlaps(d)
+func (c Chain) Equal(d Chain) bool {
+	return len(c) == len(d) && c.Overlaps(d)
 }
 
 // overlaps reports whether one chain is a prefix of the other: writing
 // either may change what the other denotes.
-func (c chain) overlaps(d chain) bool {
+func (c Chain) Overlaps(d Chain) bool {
 	n := min(len(c), len(d))
 	if n == 0 {
 		return false
@@ -85,9 +85,9 @@ func (c chain) overlaps(d chain) bool {
 	return true
 }
 
-func overlapsAny(c chain, ds []chain) bool {
+func OverlapsAny(c Chain, ds []Chain) bool {
 	for _, d := range ds {
-		if c.overlaps(d) {
+		if c.Overlaps(d) {
 			return true
 		}
 	}
@@ -96,17 +96,17 @@ func overlapsAny(c chain, ds []chain) bool {
 
 // refChains returns the chains that n mentions, each as long as it is
 // written: for a[i].f that is a and i, for c.mu.Lock() it is c.mu.
-func (p *Pass) refChains(n ast.Node) []chain {
-	var out []chain
+func RefChains(info *types.Info, n ast.Node) []Chain {
+	var out []Chain
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if c := p.chainOf(n); c != nil {
+			if c := ChainOf(info, n); c != nil {
 				out = append(out, c)
 			}
 		case *ast.SelectorExpr:
-			if c := p.chainOf(n); c != nil {
+			if c := ChainOf(info, n); c != nil {
 				out = append(out, c)
 				return false
 			}
@@ -122,9 +122,9 @@ func (p *Pass) refChains(n ast.Node) []chain {
 }
 
 // mentions reports whether n refers to a location that overlaps one of cs.
-func (p *Pass) mentions(n ast.Node, cs []chain) bool {
-	for _, c := range p.refChains(n) {
-		if overlapsAny(c, cs) {
+func Mentions(info *types.Info, n ast.Node, cs []Chain) bool {
+	for _, c := range RefChains(info, n) {
+		if OverlapsAny(c, cs) {
 			return true
 		}
 	}
@@ -134,10 +134,10 @@ func (p *Pass) mentions(n ast.Node, cs []chain) bool {
 // writtenChain returns the chain of the variable that a write to e changes,
 // erring on the side of a shorter chain: s[i] = v changes s, *p = v and
 // p.f[k] = v change p.
-func (p *Pass) writtenChain(e ast.Expr) chain {
+func WrittenChain(info *types.Info, e ast.Expr) Chain {
 	for {
 		e = ast.Unparen(e)
-		if c := p.chainOf(e); c != nil {
+		if c := ChainOf(info, e); c != nil {
 			return c
 		}
 		switch x := e.(type) {
@@ -157,7 +157,7 @@ func (p *Pass) writtenChain(e ast.Expr) chain {
 // left-hand sides of assignments, operands of ++ and --, range variables
 // assigned with =, operands of &, receivers of pointer methods called on
 // addressable values, and the first argument of delete, clear and copy.
-func (p *Pass) writeSites(n ast.Node, f func(ast.Expr)) {
+func WriteSites(info *types.Info, n ast.Node, f func(ast.Expr)) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -180,11 +180,11 @@ func (p *Pass) writeSites(n ast.Node, f func(ast.Expr)) {
 				f(n.X)
 			}
 		case *ast.SelectorExpr:
-			if p.ptrMethodOnValue(n) {
+			if PtrMethodOnValue(info, n) {
 				f(n.X)
 			}
 		case *ast.CallExpr:
-			if b := p.builtin(n); (b == "delete" || b == "clear" || b == "copy") && len(n.Args) > 0 {
+			if b := Builtin(info, n); (b == "delete" || b == "clear" || b == "copy") && len(n.Args) > 0 {
 				f(n.Args[0])
 			}
 		}
@@ -193,10 +193,10 @@ func (p *Pass) writeSites(n ast.Node, f func(ast.Expr)) {
 }
 
 // writesTo reports whether n may change a location that overlaps one of cs.
-func (p *Pass) writesTo(n ast.Node, cs []chain) bool {
+func WritesTo(info *types.Info, n ast.Node, cs []Chain) bool {
 	found := false
-	p.writeSites(n, func(e ast.Expr) {
-		if c := p.writtenChain(e); c != nil && overlapsAny(c, cs) {
+	WriteSites(info, n, func(e ast.Expr) {
+		if c := WrittenChain(info, e); c != nil && OverlapsAny(c, cs) {
 			found = true
 		}
 	})
@@ -205,14 +205,14 @@ func (p *Pass) writesTo(n ast.Node, cs []chain) bool {
 
 // builtin returns the name of the builtin function that call calls, or "".
 // isConversion reports a call that converts to a type: T(x).
-func (p *Pass) isConversion(call *ast.CallExpr) bool {
-	tv, ok := p.Info.Types[call.Fun]
+func IsConversion(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call.Fun]
 	return ok && tv.IsType()
 }
 
-func (p *Pass) builtin(call *ast.CallExpr) string {
+func Builtin(info *types.Info, call *ast.CallExpr) string {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := p.Info.Uses[id].(*types.Builtin); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			return b.Name()
 		}
 	}
@@ -229,17 +229,17 @@ var pureBuiltins = map[string]bool{
 
 // mayChangeOthers reports whether running n may change variables it does
 // not name: it calls a function, or communicates on a channel.
-func (p *Pass) mayChangeOthers(n ast.Node) bool {
+func MayChangeOthers(info *types.Info, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // defining a closure runs nothing; calling it does
 		case *ast.CallExpr:
-			if p.isConversion(n) {
+			if IsConversion(info, n) {
 				return true
 			}
-			if !pureBuiltins[p.builtin(n)] {
+			if !pureBuiltins[Builtin(info, n)] {
 				found = true
 			}
 		case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
@@ -249,7 +249,7 @@ func (p *Pass) mayChangeOthers(n ast.Node) bool {
 				found = true
 			}
 		case *ast.RangeStmt:
-			if _, ok := coreType(p.Info.TypeOf(n.X)).(*types.Chan); ok {
+			if _, ok := CoreType(info.TypeOf(n.X)).(*types.Chan); ok {
 				found = true
 			}
 		}
@@ -261,48 +261,48 @@ func (p *Pass) mayChangeOthers(n ast.Node) bool {
 // pure reports whether e can be evaluated twice, or earlier, without side
 // effects: constants, variables, field selections, index expressions and
 // dereferences of those, and, when allowLen is set, len of one of those.
-func (p *Pass) pure(e ast.Expr, allowLen bool) bool {
-	if tv, ok := p.Info.Types[e]; ok && tv.Value != nil {
+func Pure(info *types.Info, e ast.Expr, allowLen bool) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return true
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
-		_, ok := p.Info.Uses[e].(*types.Var)
+		_, ok := info.Uses[e].(*types.Var)
 		return ok
 	case *ast.ParenExpr:
-		return p.pure(e.X, allowLen)
+		return Pure(info, e.X, allowLen)
 	case *ast.SelectorExpr:
-		if sel, ok := p.Info.Selections[e]; ok {
-			return sel.Kind() == types.FieldVal && p.pure(e.X, false)
+		if sel, ok := info.Selections[e]; ok {
+			return sel.Kind() == types.FieldVal && Pure(info, e.X, false)
 		}
-		_, ok := p.Info.Uses[e.Sel].(*types.Var)
+		_, ok := info.Uses[e.Sel].(*types.Var)
 		return ok
 	case *ast.IndexExpr:
-		if tv, ok := p.Info.Types[e.X]; !ok || !tv.IsValue() {
+		if tv, ok := info.Types[e.X]; !ok || !tv.IsValue() {
 			return false // an instantiation
 		}
-		switch t := coreType(p.Info.TypeOf(e.X)).(type) {
+		switch t := CoreType(info.TypeOf(e.X)).(type) {
 		case *types.Slice, *types.Array, *types.Map:
 		case *types.Pointer:
-			if _, ok := coreType(t.Elem()).(*types.Array); !ok {
+			if _, ok := CoreType(t.Elem()).(*types.Array); !ok {
 				return false
 			}
 		default:
 			return false
 		}
-		return p.pure(e.X, false) && p.pure(e.Index, false)
+		return Pure(info, e.X, false) && Pure(info, e.Index, false)
 	case *ast.StarExpr:
-		return p.pure(e.X, false)
+		return Pure(info, e.X, false)
 	case *ast.CallExpr:
-		return allowLen && p.builtin(e) == "len" && len(e.Args) == 1 && e.Ellipsis == token.NoPos && p.pure(e.Args[0], false)
+		return allowLen && Builtin(info, e) == "len" && len(e.Args) == 1 && e.Ellipsis == token.NoPos && Pure(info, e.Args[0], false)
 	}
 	return false
 }
 
 // mayPanic reports whether evaluating the pure expression e may panic: it
 // dereferences a pointer or indexes something other than a map.
-func (p *Pass) mayPanic(e ast.Expr) bool {
-	if tv, ok := p.Info.Types[e]; ok && tv.Value != nil {
+func MayPanic(info *types.Info, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
 		return false
 	}
 	found := false
@@ -311,11 +311,11 @@ func (p *Pass) mayPanic(e ast.Expr) bool {
 		case *ast.StarExpr:
 			found = true
 		case *ast.IndexExpr:
-			if _, ok := coreType(p.Info.TypeOf(n.X)).(*types.Map); !ok {
+			if _, ok := CoreType(info.TypeOf(n.X)).(*types.Map); !ok {
 				found = true
 			}
 		case *ast.SelectorExpr:
-			if sel, ok := p.Info.Selections[n]; ok && sel.Indirect() {
+			if sel, ok := info.Selections[n]; ok && sel.Indirect() {
 				found = true
 			}
 		case *ast.CallExpr:
@@ -329,13 +329,13 @@ func (p *Pass) mayPanic(e ast.Expr) bool {
 
 // visibleAt reports whether every name in e means, at pos in scope, what it
 // means where e is written.
-func (p *Pass) visibleAt(e ast.Expr, scope *types.Scope, pos token.Pos) bool {
+func VisibleAt(info *types.Info, e ast.Expr, scope *types.Scope, pos token.Pos) bool {
 	ok := true
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			obj := p.Info.Uses[n]
+			obj := info.Uses[n]
 			if obj == nil {
 				ok = false
 				break
@@ -344,7 +344,7 @@ func (p *Pass) visibleAt(e ast.Expr, scope *types.Scope, pos token.Pos) bool {
 				ok = false
 			}
 		case *ast.SelectorExpr:
-			if _, isSel := p.Info.Selections[n]; isSel {
+			if _, isSel := info.Selections[n]; isSel {
 				ast.Inspect(n.X, visit)
 			} else {
 				visit(n.X) // pkg of pkg.Name; Name is resolved in pkg
@@ -359,7 +359,7 @@ func (p *Pass) visibleAt(e ast.Expr, scope *types.Scope, pos token.Pos) bool {
 
 // isUniverse reports whether name, at pos in scope, still means the
 // predeclared identifier.
-func isUniverse(scope *types.Scope, pos token.Pos, name string) bool {
+func IsUniverse(scope *types.Scope, pos token.Pos, name string) bool {
 	s, obj := scope.LookupParent(name, pos)
 	return obj != nil && s == types.Universe
 }
@@ -367,7 +367,7 @@ func isUniverse(scope *types.Scope, pos token.Pos, name string) bool {
 // coreType returns the underlying type of t or, for a type parameter whose
 // constraint allows a single underlying type (such as ~[]E), that type; nil
 // when there is none.
-func coreType(t types.Type) types.Type {
+func CoreType(t types.Type) types.Type {
 	if t == nil {
 		return nil
 	}
@@ -404,7 +404,7 @@ func coreType(t types.Type) types.Type {
 
 // stripDecs removes every decoration (comments, line breaks) from n and the
 // nodes below it, so that a clone does not repeat comments of the original.
-func stripDecs(n dst.Node) {
+func StripDecs(n dst.Node) {
 	dst.Inspect(n, func(n dst.Node) bool {
 		if n == nil {
 			return false
@@ -419,15 +419,15 @@ func stripDecs(n dst.Node) {
 }
 
 // cleanClone returns a copy of n without its decorations.
-func cleanClone(n dst.Node) dst.Node {
+func CleanClone(n dst.Node) dst.Node {
 	c := dst.Clone(n)
-	stripDecs(c)
+	StripDecs(c)
 	return c
 }
 
 // stmtList returns the statement list that a block, case clause or select
 // clause holds, or nil.
-func stmtList(n dst.Node) *[]dst.Stmt {
+func StmtList(n dst.Node) *[]dst.Stmt {
 	switch n := n.(type) {
 	case *dst.BlockStmt:
 		return &n.List
@@ -441,7 +441,7 @@ func stmtList(n dst.Node) *[]dst.Stmt {
 
 // astStmts returns the statement list n holds: a block's, or a case or
 // select clause's body; nil for any other node.
-func astStmts(n ast.Node) []ast.Stmt {
+func Stmts(n ast.Node) []ast.Stmt {
 	switch n := n.(type) {
 	case *ast.BlockStmt:
 		return n.List
@@ -455,7 +455,7 @@ func astStmts(n ast.Node) []ast.Stmt {
 
 // unlabel returns the statement that s labels, or s: "done: mu.Lock()" is
 // a lock call like any other.
-func unlabel(s ast.Stmt) ast.Stmt {
+func Unlabel(s ast.Stmt) ast.Stmt {
 	for {
 		l, ok := s.(*ast.LabeledStmt)
 		if !ok {
@@ -466,7 +466,7 @@ func unlabel(s ast.Stmt) ast.Stmt {
 }
 
 // funcBody returns the body of a function declaration or literal, or nil.
-func funcBody(fn ast.Node) *ast.BlockStmt {
+func FuncBody(fn ast.Node) *ast.BlockStmt {
 	switch f := fn.(type) {
 	case *ast.FuncDecl:
 		return f.Body
@@ -474,4 +474,27 @@ func funcBody(fn ast.Node) *ast.BlockStmt {
 		return f.Body
 	}
 	return nil
+}
+
+// ptrMethodOnValue reports whether sel is a pointer method selected on an
+// addressable value, which takes the value's address.
+func PtrMethodOnValue(info *types.Info, sel *ast.SelectorExpr) bool {
+	ptrRecv, ptrBase := MethodPointers(info, sel)
+	return ptrRecv && !ptrBase
+}
+
+// methodPointers reports, for a method value sel, whether the method has a
+// pointer receiver and whether it is selected on a pointer.
+func MethodPointers(info *types.Info, sel *ast.SelectorExpr) (ptrRecv, ptrBase bool) {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false, false
+	}
+	sig, ok := s.Obj().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false, false
+	}
+	_, ptrRecv = types.Unalias(sig.Recv().Type()).(*types.Pointer)
+	_, ptrBase = types.Unalias(s.Recv()).Underlying().(*types.Pointer)
+	return ptrRecv, ptrBase
 }

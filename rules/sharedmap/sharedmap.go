@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"go/ast"
@@ -6,153 +6,13 @@ import (
 	"maps"
 	"sort"
 	"strings"
+
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
-// Sharedmap reports maps that several goroutines can touch at the same time
-// without a lock, from two signals in the code itself.
-//
-// Inconsistent locking: a map held in a struct field or a package variable
-// that most accesses (writes: index assignment, op=, ++, delete, clear;
-// reads: index, comma-ok, range, len) make while holding the same mutex,
-// in at least two functions and more functions than skip it (a function
-// whose callers all hold it counts for it), and some make without it, or
-// write while holding only the read lock of a sync.RWMutex — where the
-// package shows that the access can run alongside others: in code that
-// runs on a goroutine the package starts or a handler it registers (see
-// below), in an exported method of an exported type, or in an exported
-// function for a package variable.
-//
-// Exempt: constructors building a value before it escapes; functions named
-// ...Locked or ...NoLock, or whose doc comment says the caller holds a lock
-// ("Lock should be held.", "The caller must hold s.mu", "Write lock is held
-// on entry"), or whose comments say they run single-threaded or without the
-// lock on purpose ("Lock not held on entry, but ...", "Safe to read cancels
-// because ..."), or that are for tests only (...ForTesting, "For testing
-// purposes only": go test -race judges them), with the function literals
-// they run in place or hand to another package's function; functions whose
-// every caller in the package holds the lock or is such a function (calls
-// on a value the caller built itself, in a test or in a constructor before
-// it starts goroutines, and calls from test functions that start no
-// goroutine, aside); methods of unexported types that the package never
-// names (no call, method value or goroutine of them: they run through an
-// interface, under locks out of sight); accesses in test functions that
-// start no goroutine themselves. After an if, a lock counts as held if a
-// branch that reaches the code after it ends holding it, or if it was held
-// before and a branch may be skipped ("if doLock { mu.Lock() }"). A map
-// that nothing writes once built (outside constructors, init and
-// sync.Once) is not reported: its readers need no lock. Nor is a read that
-// holds another mutex which every write holds too, or an access whose
-// majority lock belongs to another value than the map (a syncer's lock
-// held around a task's map is no evidence that it guards that map).
-//
-// Goroutine reach: a map written in code that runs on a goroutine, while
-// another access to the same map can run at the same time and no lock is
-// held at either. Goroutines are function literals, functions and methods
-// started with go, sync.WaitGroup.Go, errgroup.Group.Go or time.AfterFunc,
-// and HTTP handlers (http.HandleFunc, ServeMux.HandleFunc and any
-// HandleFunc taking a handler function, http.HandlerFunc(f), ServeHTTP
-// methods); what they run includes the functions and methods of the
-// package they call statically (six calls deep). Two accesses can run at
-// the same time when they are on two goroutines whose lifetimes overlap
-// (spawned by one function before it joins, two handlers, a handler and a
-// goroutine whose spawner starts serving), on one goroutine that runs
-// several times at once (a go in a loop, unless it runs only on taking a
-// token from a channel the goroutine gives back when it ends, or is in a
-// _test.go file; a handler, which net/http runs for each request), or on a goroutine and in its spawner after the go and
-// before the join (a Wait() call, a channel receive, a select, or a call
-// into the package that does one of these). The map is a captured local, a
-// package variable, or a struct field; for a field both accesses must reach
-// the same struct value, named by a variable of the function that spawned
-// the goroutines or registered the handlers (or a package variable) and
-// passed down as receiver or argument. Not reported: reads concurrent only
-// with reads, maps made inside the goroutine, a local handed over through a
-// channel, a local that a goroutine touches only after receiving from a
-// channel of its spawner that nothing feeds before the spawner's access
-// (the spawner's own sends, or workers that wait for them), sync.Map, accesses after anything named like a lock (or a send of
-// struct{}{} on a semaphore), handlers declared or registered in _test.go
-// files (a test's client mostly sends one request at a time), and function
-// literals stored, sent, or passed to a function that is neither of this
-// package and only calling it nor of a package known to call it in place
-// (sort, slices, maps, strings, bytes, iter, path/filepath, io/fs, sync,
-// testing, unicode, regexp, container/heap): where those run is not known.
-//
-// A concurrent map write is a fatal error that no recover catches.
-//
-// Before:
-//
-//	func (c *cache) put(k string, v int) {
-//		c.mu.Lock()
-//		c.m[k] = v
-//		c.mu.Unlock()
-//	}
-//
-//	func (c *cache) drop(k string) {
-//		delete(c.m, k)
-//	}
-//
-// After:
-//
-//	func (c *cache) drop(k string) {
-//		c.mu.Lock()
-//		delete(c.m, k)
-//		c.mu.Unlock()
-//	}
-//
-// and, for a local map written by goroutines:
-//
-//	seen := map[string]int{}
-//	var seenMu sync.Mutex
-//	for _, w := range words {
-//		wg.Go(func() {
-//			seenMu.Lock()
-//			seen[w]++
-//			seenMu.Unlock()
-//		})
-//	}
-//
-// for a package variable written by an HTTP handler (every access in the
-// package outside init is wrapped; a return locks and defers the unlock):
-//
-//	var hits = map[string]int{}
-//	var hitsMu sync.RWMutex
-//
-//	func count(w http.ResponseWriter, r *http.Request) {
-//		hitsMu.Lock()
-//		hits[r.URL.Path]++
-//		hitsMu.Unlock()
-//	}
-//
-//	func get(p string) int {
-//		hitsMu.RLock()
-//		defer hitsMu.RUnlock()
-//		return hits[p]
-//	}
-//
-// and for a struct field, when the struct is never copied by value:
-//
-//	type stats struct {
-//		mu   sync.Mutex // guards hits
-//		hits map[string]int
-//	}
-//
-//	func (s *stats) run(words []string) { // go s.run(words) in a loop
-//		for _, w := range words {
-//			s.mu.Lock()
-//			s.hits[w]++
-//			s.mu.Unlock()
-//		}
-//	}
-//
-// A fix is left out, and the finding says why, where a wrap could deadlock
-// (the statement calls package code that uses the map, takes a lock or
-// calls a function value), would hold the lock across a channel operation,
-// select, time.Sleep or WaitGroup.Wait, would change scoping (an if, switch
-// or for header), would not hold it when the code runs (defer), where the
-// accesses are in several files, where some already hold a lock, or where
-// the struct is copied (value receivers, assignments, arguments, results,
-// range values): go vet's copylocks would fail and copies would not share
-// the lock.
-var Sharedmap = &Rule{
+// Rule is the sharedmap rule, as the mapfix engine runs it.
+var Rule = &rules.Rule{
 	Name: "sharedmap",
 	Doc:  "maps written from several goroutines without a lock",
 	Help: "A map written by one goroutine while another reads or writes it crashes the process with " +
@@ -166,15 +26,15 @@ var Sharedmap = &Rule{
 	Run: runSharedmap,
 }
 
-type smMode int
+type lockMode int
 
 const (
-	smRead  smMode = 1 // RLock
-	smWrite smMode = 2 // Lock
+	readLock  lockMode = 1 // RLock
+	writeLock lockMode = 2 // Lock
 )
 
-// A smAccess is one read or write of a map location.
-type smAccess struct {
+// A access is one read or write of a map location.
+type access struct {
 	loc    *types.Var
 	expr   ast.Expr // the map operand: an identifier or a selector
 	node   ast.Node // the index expression, call or range statement
@@ -183,7 +43,7 @@ type smAccess struct {
 	path   []ast.Node // ancestors, outermost first, ending with node
 	fn     ast.Node   // innermost *ast.FuncDecl or *ast.FuncLit
 	decl   *ast.FuncDecl
-	held   map[types.Object]smMode
+	held   map[types.Object]lockMode
 	inOnce bool
 	// ctx is the run the access belongs to (see ctxOf), nil when unknown;
 	// guarded says that some lock, or something named like one, is held.
@@ -191,28 +51,28 @@ type smAccess struct {
 	guarded bool
 }
 
-type smRun struct {
-	*Pass
-	out      []Finding
-	accesses []*smAccess
+type run struct {
+	*rules.Pass
+	out      []rules.Finding
+	accesses []*access
 	decls    map[*types.Func]*ast.FuncDecl
 	// call sites of each function of the package, with the locks they hold
-	callers map[*ast.FuncDecl][]smCall
+	callers map[*ast.FuncDecl][]callInfo
 	// lockers: functions that take each mutex, transitively
 	locksMemo map[*ast.FuncDecl]map[types.Object]bool
 	reported  map[ast.Node]bool
 
 	// goroutine reach
-	entries  []*smEntry
+	entries  []*entry
 	litKinds map[*ast.FuncLit]litKind
-	ctxAcc   map[ast.Node][]*smAccess
-	ctxCalls map[ast.Node][]smCallSite
+	ctxAcc   map[ast.Node][]*access
+	ctxCalls map[ast.Node][]callSite
 	memoBlk  map[*ast.FuncDecl]string
 	memoWait map[*ast.FuncDecl]bool
 	// running holds the accesses of the location being fixed that run on a
 	// goroutine or in a spawner's window: a constructor's among them is
 	// not exempt from the lock.
-	running map[*smAccess]bool
+	running map[*access]bool
 	// onGoroutine: the code that runs on goroutines (goroutineCode)
 	onGoroutine map[ast.Node]bool
 	// uses: the functions and methods the package names (mentioned)
@@ -223,17 +83,17 @@ type smRun struct {
 	declLocs map[*ast.FuncDecl]map[*types.Var]bool
 }
 
-// A smCallSite is a static call of an in-package function, by the run it
+// A callSite is a static call of an in-package function, by the run it
 // belongs to.
-type smCallSite struct {
+type callSite struct {
 	call    *ast.CallExpr
 	decl    *ast.FuncDecl
 	guarded bool
 }
 
-type smCall struct {
+type callInfo struct {
 	call *ast.CallExpr
-	held map[types.Object]smMode
+	held map[types.Object]lockMode
 	fn   ast.Node
 	// decl is the function declaration whose run makes the call: the one
 	// around it, when the call is in no function literal or only in ones
@@ -241,10 +101,10 @@ type smCall struct {
 	decl *ast.FuncDecl
 }
 
-func runSharedmap(p *Pass) []Finding {
-	r := &smRun{Pass: p, decls: map[*types.Func]*ast.FuncDecl{},
-		callers: map[*ast.FuncDecl][]smCall{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
-		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*smAccess{}, ctxCalls: map[ast.Node][]smCallSite{},
+func runSharedmap(p *rules.Pass) []rules.Finding {
+	r := &run{Pass: p, decls: map[*types.Func]*ast.FuncDecl{},
+		callers: map[*ast.FuncDecl][]callInfo{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
+		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*access{}, ctxCalls: map[ast.Node][]callSite{},
 		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}, contract: map[*ast.FuncDecl]bool{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
@@ -269,7 +129,7 @@ func runSharedmap(p *Pass) []Finding {
 }
 
 // collect records the map accesses and the in-package call sites of f.
-func (r *smRun) collect(f *ast.File) {
+func (r *run) collect(f *ast.File) {
 	var stack []ast.Node
 	ast.Inspect(f, func(n ast.Node) bool {
 		if n == nil {
@@ -301,7 +161,7 @@ func (r *smRun) collect(f *ast.File) {
 				r.add(f, v, n.X, n, false, path)
 			}
 		case *ast.CallExpr:
-			switch r.builtin(n) {
+			switch astutil.Builtin(r.Info, n) {
 			case "delete", "clear":
 				if len(n.Args) > 0 {
 					if v := r.mapLoc(n.Args[0]); v != nil {
@@ -321,9 +181,9 @@ func (r *smRun) collect(f *ast.File) {
 				if !r.runsInDecl(path) {
 					decl = nil
 				}
-				r.callers[fd] = append(r.callers[fd], smCall{n, held, fn, decl})
+				r.callers[fd] = append(r.callers[fd], callInfo{n, held, fn, decl})
 				if ctx := r.ctxOf(path); ctx != nil && fd.Body != nil && !spawned(path) {
-					r.ctxCalls[ctx] = append(r.ctxCalls[ctx], smCallSite{n, fd, len(held) > 0 || once || r.looseGuard(path)})
+					r.ctxCalls[ctx] = append(r.ctxCalls[ctx], callSite{n, fd, len(held) > 0 || once || r.looseGuard(path)})
 				}
 			}
 		}
@@ -350,13 +210,13 @@ func innermostFunc(path []ast.Node) (ast.Node, *ast.FuncDecl) {
 	return fn, decl
 }
 
-func (r *smRun) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, write bool, path []ast.Node) {
+func (r *run) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, write bool, path []ast.Node) {
 	fn, decl := innermostFunc(path)
 	if fn == nil {
 		return // package-level initialization
 	}
 	held, once := r.heldAt(path)
-	a := &smAccess{loc: v, expr: expr, node: node, write: write, file: f,
+	a := &access{loc: v, expr: expr, node: node, write: write, file: f,
 		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once}
 	a.ctx = r.ctxOf(path)
 	a.guarded = len(held) > 0 || once || r.looseGuard(path)
@@ -371,7 +231,7 @@ func (r *smRun) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, wri
 // a lock (lock, Lock, acquire; not unlock) or a send of struct{}{} (a
 // channel used as a semaphore): code that guards itself in a way heldAt
 // does not follow.
-func (r *smRun) looseGuard(path []ast.Node) bool {
+func (r *run) looseGuard(path []ast.Node) bool {
 	for i := len(path) - 2; i >= 0; i-- {
 		switch n := path[i].(type) {
 		case *ast.FuncDecl:
@@ -381,11 +241,11 @@ func (r *smRun) looseGuard(path []ast.Node) bool {
 				return false
 			}
 		}
-		for _, s := range astStmts(path[i]) {
+		for _, s := range astutil.Stmts(path[i]) {
 			if s == path[i+1] {
 				break
 			}
-			switch s := unlabel(s).(type) {
+			switch s := astutil.Unlabel(s).(type) {
 			case *ast.ExprStmt:
 				if c, ok := s.X.(*ast.CallExpr); ok {
 					name := strings.ToLower(r.calleeName(c))
@@ -405,7 +265,7 @@ func (r *smRun) looseGuard(path []ast.Node) bool {
 
 // mapLoc returns the variable or field of map type that e names, if it is
 // one this package declares.
-func (r *smRun) mapLoc(e ast.Expr) *types.Var {
+func (r *run) mapLoc(e ast.Expr) *types.Var {
 	e = ast.Unparen(e)
 	var obj types.Object
 	switch e := e.(type) {
@@ -434,7 +294,7 @@ func (r *smRun) mapLoc(e ast.Expr) *types.Var {
 // lockOp recognises mu.Lock(), mu.RLock(), mu.Unlock(), mu.RUnlock() on a
 // sync.Mutex or sync.RWMutex, and returns the object that holds the mutex
 // (a variable or a field, also an embedded one).
-func (r *smRun) lockOp(call *ast.CallExpr) (types.Object, string) {
+func (r *run) lockOp(call *ast.CallExpr) (types.Object, string) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) != 0 {
 		return nil, ""
@@ -504,10 +364,10 @@ func (r *smRun) lockOp(call *ast.CallExpr) (types.Object, string) {
 // heldAt returns the mutexes held at the end of path, from the lock calls
 // made earlier in the enclosing statement lists of the innermost function;
 // once says that the path runs in a function passed to sync.Once.Do.
-func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
+func (r *run) heldAt(path []ast.Node) (map[types.Object]lockMode, bool) {
 	start := 0
 	once := false
-	held := map[types.Object]smMode{}
+	held := map[types.Object]lockMode{}
 	for i := len(path) - 1; i >= 0; i-- {
 		if fl, ok := path[i].(*ast.FuncLit); ok {
 			start = i
@@ -536,7 +396,7 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 		}
 	}
 	for i := start; i < len(path)-1; i++ {
-		for _, s := range astStmts(path[i]) {
+		for _, s := range astutil.Stmts(path[i]) {
 			if s == path[i+1] {
 				break
 			}
@@ -553,8 +413,8 @@ func (r *smRun) heldAt(path []ast.Node) (map[types.Object]smMode, bool) {
 // held, as the caller says when. A branch that ends in a return, break,
 // continue, goto or panic does not reach that code, so its unlock does not
 // count.
-func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
-	switch s := unlabel(s).(type) {
+func (r *run) applyLocks(s ast.Stmt, held map[types.Object]lockMode) {
+	switch s := astutil.Unlabel(s).(type) {
 	case *ast.ExprStmt:
 		c, ok := s.X.(*ast.CallExpr)
 		if !ok {
@@ -563,10 +423,10 @@ func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
 		obj, op := r.lockOp(c)
 		switch op {
 		case "Lock":
-			held[obj] = smWrite
+			held[obj] = writeLock
 		case "RLock":
 			if held[obj] == 0 {
-				held[obj] = smRead
+				held[obj] = readLock
 			}
 		case "Unlock", "RUnlock":
 			delete(held, obj)
@@ -605,7 +465,7 @@ func (r *smRun) applyLocks(s ast.Stmt, held map[types.Object]smMode) {
 // terminates reports a statement after which the code that follows it in
 // its list does not run.
 func terminates(s ast.Stmt) bool {
-	switch s := unlabel(s).(type) {
+	switch s := astutil.Unlabel(s).(type) {
 	case *ast.ReturnStmt, *ast.BranchStmt:
 		return true
 	case *ast.ExprStmt:
@@ -618,7 +478,7 @@ func terminates(s ast.Stmt) bool {
 	return false
 }
 
-func (r *smRun) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
+func (r *run) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
 	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != name {
 		return false
@@ -643,7 +503,7 @@ func (r *smRun) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
 	return ok && n.Obj().Name() == typ
 }
 
-func (r *smRun) isFunc(c *ast.CallExpr, pkg, name string) bool {
+func (r *run) isFunc(c *ast.CallExpr, pkg, name string) bool {
 	var id *ast.Ident
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.SelectorExpr:
@@ -660,7 +520,7 @@ func (r *smRun) isFunc(c *ast.CallExpr, pkg, name string) bool {
 
 // callee returns the declaration of the in-package function or method that
 // c calls statically.
-func (r *smRun) callee(c *ast.CallExpr) *ast.FuncDecl {
+func (r *run) callee(c *ast.CallExpr) *ast.FuncDecl {
 	var obj types.Object
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.Ident:
@@ -688,7 +548,7 @@ func (r *smRun) callee(c *ast.CallExpr) *ast.FuncDecl {
 
 // funcLocks reports the mutexes that fd or what it calls in the package
 // locks.
-func (r *smRun) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
+func (r *run) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
 	if m, ok := r.locksMemo[fd]; ok {
 		return m
 	}
@@ -713,7 +573,7 @@ func (r *smRun) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
 	return m
 }
 
-func (r *smRun) locName(a *smAccess) string {
+func (r *run) locName(a *access) string {
 	return types.ExprString(a.expr)
 }
 

@@ -1,9 +1,11 @@
-package rules
+package sharedmap
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // A goroutine that touches a map only after receiving from a channel of its
@@ -17,7 +19,7 @@ import (
 // spawner channel that nothing can send on or close before the spawner's
 // first send, close or channel hand-off after the go statement, that
 // point; else NoPos.
-func (r *smRun) gatePoint(e *smEntry, a *smAccess) token.Pos {
+func (r *run) gatePoint(e *entry, a *access) token.Pos {
 	if e.lit == nil || e.stmt == nil || e.loop != nil {
 		return token.NoPos
 	}
@@ -33,13 +35,13 @@ func (r *smRun) gatePoint(e *smEntry, a *smAccess) token.Pos {
 
 // gatedBefore reports whether the spawner's access b comes before the gate
 // point p (gatePoint), and not in a loop that runs it again after p.
-func (r *smRun) gatedBefore(e *smEntry, p token.Pos, b *smAccess) bool {
+func (r *run) gatedBefore(e *entry, p token.Pos, b *access) bool {
 	return p.IsValid() && b.node.Pos() < p && !r.loopAround(e.spawner, b.node.Pos(), p)
 }
 
 // loopAround reports a loop of fn, outside its function literals, around
 // both positions: its next turn runs x again after y.
-func (r *smRun) loopAround(fn ast.Node, x, y token.Pos) bool {
+func (r *run) loopAround(fn ast.Node, x, y token.Pos) bool {
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if found || n == nil {
@@ -63,7 +65,7 @@ func (r *smRun) loopAround(fn ast.Node, x, y token.Pos) bool {
 // gate returns the local channel that the statements of lit's body before
 // pos receive from: pos is in the body of a top-level range over it, or
 // after a top-level receive from it.
-func (r *smRun) gate(lit *ast.FuncLit, pos token.Pos) *types.Var {
+func (r *run) gate(lit *ast.FuncLit, pos token.Pos) *types.Var {
 	for _, s := range lit.Body.List {
 		if pos < s.Pos() {
 			break
@@ -83,7 +85,7 @@ func (r *smRun) gate(lit *ast.FuncLit, pos token.Pos) *types.Var {
 	return nil
 }
 
-func (r *smRun) localChan(x ast.Expr) *types.Var {
+func (r *run) localChan(x ast.Expr) *types.Var {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return nil
@@ -101,7 +103,7 @@ func (r *smRun) localChan(x ast.Expr) *types.Var {
 // releasePoint returns the position of the spawner's first send, close, or
 // call given a channel after e's go statement, outside the literals it
 // starts as goroutines: before it, nothing the spawner made can be sent.
-func (r *smRun) releasePoint(e *smEntry) token.Pos {
+func (r *run) releasePoint(e *entry) token.Pos {
 	if e.release.IsValid() {
 		return e.release // asked for each pair of accesses
 	}
@@ -134,8 +136,8 @@ func (r *smRun) releasePoint(e *smEntry) token.Pos {
 // madeIn reports a channel that fn makes itself: c := make(chan T), or
 // var c chan T. A parameter, or a channel a call returns (ctx.Done(),
 // time.After), is fed by code out of sight.
-func (r *smRun) madeIn(fn ast.Node, c *types.Var) bool {
-	body := funcBody(fn)
+func (r *run) madeIn(fn ast.Node, c *types.Var) bool {
+	body := astutil.FuncBody(fn)
 	if body == nil || !(body.Pos() <= c.Pos() && c.Pos() < body.End()) {
 		return false
 	}
@@ -162,7 +164,7 @@ func (r *smRun) madeIn(fn ast.Node, c *types.Var) bool {
 			if len(rhs) == 0 {
 				made = true // var c chan T
 			} else if i < len(rhs) && len(lhs) == len(rhs) {
-				if call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && r.builtin(call) == "make" {
+				if call, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && astutil.Builtin(r.Info, call) == "make" {
 					made = true
 				}
 			}
@@ -177,7 +179,7 @@ func (r *smRun) madeIn(fn ast.Node, c *types.Var) bool {
 // goroutine of the same spawner, after that goroutine itself waits for a
 // channel fed only after p (one level: deep enough for a pool of workers
 // between the spawner and a collector).
-func (r *smRun) fedAfter(e *smEntry, c *types.Var, p token.Pos, follow bool) bool {
+func (r *run) fedAfter(e *entry, c *types.Var, p token.Pos, follow bool) bool {
 	if !r.madeIn(e.spawner, c) {
 		return false
 	}

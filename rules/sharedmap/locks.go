@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"fmt"
@@ -8,12 +8,14 @@ import (
 	"strings"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // inconsistent is signal 1: a struct field or package variable that most
 // accesses reach while holding the same mutex.
-func (r *smRun) inconsistent() {
-	byLoc := map[*types.Var][]*smAccess{}
+func (r *run) inconsistent() {
+	byLoc := map[*types.Var][]*access{}
 	var order []*types.Var
 	for _, a := range r.accesses {
 		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
@@ -24,7 +26,7 @@ func (r *smRun) inconsistent() {
 		}
 	}
 	for _, loc := range order {
-		var live []*smAccess
+		var live []*access
 		for _, a := range byLoc[loc] {
 			if !r.exempt(a, nil) {
 				live = append(live, a)
@@ -60,7 +62,7 @@ func (r *smRun) inconsistent() {
 		}
 		// The accesses that skip best but need not hold it, asked once:
 		// callersHold walks the callers.
-		excused := map[*smAccess]bool{}
+		excused := map[*access]bool{}
 		for _, a := range live {
 			if a.held[best] == 0 && r.exempt(a, best) {
 				excused[a] = true
@@ -80,7 +82,7 @@ func (r *smRun) inconsistent() {
 				// too cannot race with a write.
 			case mode == 0 && !excused[a]:
 				r.unguarded(a, best)
-			case mode == smRead && a.write:
+			case mode == readLock && a.write:
 				r.writeUnderRLock(a, best)
 			}
 		}
@@ -94,7 +96,7 @@ func (r *smRun) inconsistent() {
 // function's many accesses under a lock are no evidence that the one other
 // function reading the map should take it (hugo's metrics store: TrackValue
 // writes under diffmu, WriteMetrics reads once the build is over).
-func lockedInMostFuncs(live []*smAccess, mu types.Object, excused map[*smAccess]bool) bool {
+func lockedInMostFuncs(live []*access, mu types.Object, excused map[*access]bool) bool {
 	with, without := map[ast.Node]bool{}, map[ast.Node]bool{}
 	for _, a := range live {
 		if a.held[mu] != 0 || excused[a] {
@@ -108,9 +110,9 @@ func lockedInMostFuncs(live []*smAccess, mu types.Object, excused map[*smAccess]
 
 // sharesWriteLock reports whether read a holds (itself or through all its
 // callers, at any depth) a mutex that every write among accesses holds too.
-func (r *smRun) sharesWriteLock(a *smAccess, accesses []*smAccess) bool {
-	holds := func(x *smAccess, mu types.Object) bool {
-		return x.held[mu] == smWrite || x.held[mu] == smRead && !x.write ||
+func (r *run) sharesWriteLock(a *access, accesses []*access) bool {
+	holds := func(x *access, mu types.Object) bool {
+		return x.held[mu] == writeLock || x.held[mu] == readLock && !x.write ||
 			x.decl != nil && x.fn == ast.Node(x.decl) && r.callersHold(x.decl, mu, map[*ast.FuncDecl]bool{})
 	}
 	// Any mutex held around one of the accesses, or around a call in the
@@ -151,7 +153,7 @@ func (r *smRun) sharesWriteLock(a *smAccess, accesses []*smAccess) bool {
 // function whose name or comments settle the question (lockedByContract),
 // in a method of an unexported type that the package never names, or in a
 // function whose every caller in the package holds mu.
-func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
+func (r *run) exempt(a *access, mu types.Object) bool {
 	if a.inOnce {
 		return true
 	}
@@ -189,7 +191,7 @@ func (r *smRun) exempt(a *smAccess, mu types.Object) bool {
 
 // mentioned reports whether the package names fd anywhere but in its
 // declaration: a call, a method value, an entry.
-func (r *smRun) mentioned(fd *ast.FuncDecl) bool {
+func (r *run) mentioned(fd *ast.FuncDecl) bool {
 	if len(r.callers[fd]) > 0 {
 		return true
 	}
@@ -212,7 +214,7 @@ func (r *smRun) mentioned(fd *ast.FuncDecl) bool {
 
 // callersHold reports whether every in-package call of fd holds mu, or is
 // made from a function whose callers all hold it.
-func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.FuncDecl]bool) bool {
+func (r *run) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.FuncDecl]bool) bool {
 	if seen[fd] {
 		return true
 	}
@@ -244,7 +246,7 @@ func (r *smRun) callersHold(fd *ast.FuncDecl, mu types.Object, seen map[*ast.Fun
 // tests call unexported helpers on values no other goroutine has. (In
 // other code, a function that builds a value and calls such a helper
 // unlocked is what signal 1 is for.)
-func (r *smRun) ownReceiver(c smCall) bool {
+func (r *run) ownReceiver(c callInfo) bool {
 	if !r.InTest(c.call.Pos()) {
 		return false
 	}
@@ -263,7 +265,7 @@ func (r *smRun) ownReceiver(c smCall) bool {
 	if !ok {
 		return false
 	}
-	body := funcBody(c.fn)
+	body := astutil.FuncBody(c.fn)
 	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
@@ -292,7 +294,7 @@ func rootIdent(e ast.Expr) *ast.Ident {
 }
 
 // muExpr returns the source of the mutex as seen from the access, or "".
-func (r *smRun) muExpr(a *smAccess, mu types.Object) (expr string, embedded bool) {
+func (r *run) muExpr(a *access, mu types.Object) (expr string, embedded bool) {
 	if v, ok := mu.(*types.Var); ok && !v.IsField() && v.Parent() == r.Pkg.Scope() {
 		return v.Name(), false
 	}
@@ -326,7 +328,7 @@ func (r *smRun) muExpr(a *smAccess, mu types.Object) (expr string, embedded bool
 	return "", false
 }
 
-func (r *smRun) unguarded(a *smAccess, mu types.Object) {
+func (r *run) unguarded(a *access, mu types.Object) {
 	if r.reported[a.node] {
 		return
 	}
@@ -342,7 +344,7 @@ func (r *smRun) unguarded(a *smAccess, mu types.Object) {
 		// around a task's map): no evidence that it guards this map.
 		return
 	}
-	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
+	f := rules.Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
 	stmt, parent, why := r.wrapTarget(a)
 	switch {
@@ -364,7 +366,7 @@ func (r *smRun) unguarded(a *smAccess, mu types.Object) {
 	r.out = append(r.out, f)
 }
 
-func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
+func (r *run) writeUnderRLock(a *access, mu types.Object) {
 	if r.reported[a.node] {
 		return
 	}
@@ -372,7 +374,7 @@ func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
 	if expr, _ := r.muExpr(a, mu); expr == "" {
 		return // the read lock of another value: no evidence it guards this map
 	}
-	f := Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
+	f := rules.Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s writes map %s holding only the read lock of %s", r.funcName(a), r.locName(a), mu.Name())}
 	var sels []*ast.Ident
 	ast.Inspect(a.fn, func(n ast.Node) bool {
@@ -386,7 +388,7 @@ func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
 		}
 		return true
 	})
-	f.Fix = func(ctx *FixContext) error {
+	f.Fix = func(ctx *rules.FixContext) error {
 		for _, s := range sels {
 			id, ok := ctx.Node(s).(*dst.Ident)
 			if !ok {
@@ -399,7 +401,7 @@ func (r *smRun) writeUnderRLock(a *smAccess, mu types.Object) {
 	r.out = append(r.out, f)
 }
 
-func (r *smRun) funcName(a *smAccess) string {
+func (r *run) funcName(a *access) string {
 	switch {
 	case a.decl == nil:
 		return "a function"
@@ -420,13 +422,13 @@ func isRWMutex(t types.Type) bool {
 
 // wrapTarget returns the smallest statement holding the access that sits in
 // a statement list, and that list's owner; or why it cannot be wrapped.
-func (r *smRun) wrapTarget(a *smAccess) (ast.Stmt, ast.Node, string) {
+func (r *run) wrapTarget(a *access) (ast.Stmt, ast.Node, string) {
 	return r.wrapTargetRet(a, false)
 }
 
 // wrapTargetRet is wrapTarget; with allowReturn, a return statement is a
 // target too (its fix locks before it and defers the unlock).
-func (r *smRun) wrapTargetRet(a *smAccess, allowReturn bool) (ast.Stmt, ast.Node, string) {
+func (r *run) wrapTargetRet(a *access, allowReturn bool) (ast.Stmt, ast.Node, string) {
 	p := a.path
 	for i := len(p) - 1; i > 0; i-- {
 		child := p[i]
@@ -479,7 +481,7 @@ func (r *smRun) wrapTargetRet(a *smAccess, allowReturn bool) (ast.Stmt, ast.Node
 }
 
 // blocking names a blocking operation in s (outside function literals).
-func (r *smRun) blocking(s ast.Stmt) string {
+func (r *run) blocking(s ast.Stmt) string {
 	why := ""
 	ast.Inspect(s, func(n ast.Node) bool {
 		if why != "" {
@@ -513,7 +515,7 @@ func (r *smRun) blocking(s ast.Stmt) string {
 	return why
 }
 
-func (r *smRun) stmtLocks(s ast.Stmt, mu types.Object) bool {
+func (r *run) stmtLocks(s ast.Stmt, mu types.Object) bool {
 	found := false
 	ast.Inspect(s, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
@@ -529,7 +531,7 @@ func (r *smRun) stmtLocks(s ast.Stmt, mu types.Object) bool {
 	return found
 }
 
-func (r *smRun) stmtWrites(s ast.Stmt, loc *types.Var) bool {
+func (r *run) stmtWrites(s ast.Stmt, loc *types.Var) bool {
 	for _, a := range r.accesses {
 		if a.loc == loc && a.write && a.node.Pos() >= s.Pos() && a.node.End() <= s.End() {
 			return true
@@ -539,8 +541,8 @@ func (r *smRun) stmtWrites(s ast.Stmt, loc *types.Var) bool {
 }
 
 // wrapFix puts recv.lock() before stmt and recv.unlock() after it.
-func wrapFix(stmt ast.Stmt, parent ast.Node, recv, lock, unlock string) Fix {
-	return func(ctx *FixContext) error {
+func wrapFix(stmt ast.Stmt, parent ast.Node, recv, lock, unlock string) rules.Fix {
+	return func(ctx *rules.FixContext) error {
 		return wrapStmts(ctx, parent, stmt, stmt, recv, lock, unlock, false)
 	}
 }
@@ -561,19 +563,19 @@ func callStmt(recv, method string) *dst.ExprStmt {
 // that starts no goroutine (or from a closure that function runs): a test
 // driving an internal method step by step while nothing else runs, which
 // says nothing about the lock its real callers hold.
-func (r *smRun) quietTestCall(c smCall) bool {
+func (r *run) quietTestCall(c callInfo) bool {
 	return c.decl != nil && r.InTest(c.call.Pos()) && !r.spawnsIn(c.decl)
 }
 
 // spawnsIn reports a function that starts a goroutine or registers a
 // handler itself.
-func (r *smRun) spawnsIn(fd *ast.FuncDecl) bool {
+func (r *run) spawnsIn(fd *ast.FuncDecl) bool {
 	return r.spawnsBefore(fd, fd.End())
 }
 
 // spawnsBefore reports a goroutine started, or a handler registered, by fd
 // before pos.
-func (r *smRun) spawnsBefore(fd *ast.FuncDecl, pos token.Pos) bool {
+func (r *run) spawnsBefore(fd *ast.FuncDecl, pos token.Pos) bool {
 	for _, e := range r.entries {
 		if e.stmt != nil && fd.Pos() <= e.stmt.Pos() && e.stmt.Pos() < pos {
 			return true
@@ -586,7 +588,7 @@ func (r *smRun) spawnsBefore(fd *ast.FuncDecl, pos token.Pos) bool {
 // receiver's type (a constructor), on a value the function builds itself,
 // made before the function starts any goroutine: the value is not shared
 // yet.
-func (r *smRun) constructorCall(c smCall) bool {
+func (r *run) constructorCall(c callInfo) bool {
 	fd, ok := c.fn.(*ast.FuncDecl)
 	if !ok || fd.Type.Results == nil {
 		return false

@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"fmt"
@@ -8,17 +8,19 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
-// A smEntry is code that runs on a goroutine of its own: a function literal
+// A entry is code that runs on a goroutine of its own: a function literal
 // or a declared function or method started with go, WaitGroup.Go,
 // errgroup.Group.Go or time.AfterFunc, or an HTTP handler.
-type smEntry struct {
+type entry struct {
 	lit  *ast.FuncLit  // the function run, when it is a literal
 	body *ast.FuncDecl // the function run, when it is declared
 	// bind maps the receiver and parameters of body to the values the
 	// spawner passed, as keys in the spawner's frame.
-	bind    map[types.Object]smKey
+	bind    map[types.Object]entryKey
 	handler bool     // net/http runs it once per request, so alongside itself
 	spawner ast.Node // the function holding the spawn or registration (body itself for ServeHTTP)
 	frame   ast.Node // the run that spawner belongs to (see ctxOf): where keys are named
@@ -31,27 +33,27 @@ type smEntry struct {
 	desc    string
 
 	// Filled by the walks.
-	occs   []smOcc           // accesses that run on the goroutine
-	window []smOcc           // accesses the spawner makes while it runs
+	occs   []occ             // accesses that run on the goroutine
+	window []occ             // accesses the spawner makes while it runs
 	funcs  map[ast.Node]bool // functions that run on the goroutine
 	winFns map[ast.Node]bool // functions the spawner calls while it runs
 	multi  bool              // several instances can run at once
 }
 
-// A smKey names the struct value that holds a field: a variable of the
+// A entryKey names the struct value that holds a field: a variable of the
 // frame that spawned the goroutine (or a package variable), followed by
 // field selections. obj is nil when the value is not known to be shared.
-type smKey struct {
+type entryKey struct {
 	obj  types.Object
 	path string
 }
 
-// An smOcc is an access as it runs in some context.
-type smOcc struct {
-	a      *smAccess
-	key    smKey
+// An occ is an access as it runs in some context.
+type occ struct {
+	a      *access
+	key    entryKey
 	locked bool // a lock is held on the way to it
-	e      *smEntry
+	e      *entry
 	window bool // made by e's spawner while e runs
 }
 
@@ -65,7 +67,7 @@ const (
 
 // funcTarget returns the function that e denotes: a literal, a declared
 // function, or a method value with its receiver expression.
-func (r *smRun) funcTarget(e ast.Expr) (*ast.FuncLit, *ast.FuncDecl, ast.Expr) {
+func (r *run) funcTarget(e ast.Expr) (*ast.FuncLit, *ast.FuncDecl, ast.Expr) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
 		return e, nil, nil
@@ -107,7 +109,7 @@ func isHandlerSig(t types.Type) bool {
 // spawnOf recognises n as a spawn or a handler registration and returns
 // the function it runs, its receiver expression, the arguments that become
 // its parameters, whether it is a handler, and a description.
-func (r *smRun) spawnOf(n ast.Node) (lit *ast.FuncLit, decl *ast.FuncDecl, recv ast.Expr, args []ast.Expr, handler bool, desc string) {
+func (r *run) spawnOf(n ast.Node) (lit *ast.FuncLit, decl *ast.FuncDecl, recv ast.Expr, args []ast.Expr, handler bool, desc string) {
 	switch n := n.(type) {
 	case *ast.GoStmt:
 		lit, decl, recv = r.funcTarget(n.Call.Fun)
@@ -146,7 +148,7 @@ func (r *smRun) spawnOf(n ast.Node) (lit *ast.FuncLit, decl *ast.FuncDecl, recv 
 	return nil, nil, nil, nil, false, ""
 }
 
-func (r *smRun) isHandlerFuncConv(c *ast.CallExpr) bool {
+func (r *run) isHandlerFuncConv(c *ast.CallExpr) bool {
 	tv, ok := r.Info.Types[c.Fun]
 	if !ok || !tv.IsType() {
 		return false
@@ -155,7 +157,7 @@ func (r *smRun) isHandlerFuncConv(c *ast.CallExpr) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "HandlerFunc"
 }
 
-func (r *smRun) calleeName(c *ast.CallExpr) string {
+func (r *run) calleeName(c *ast.CallExpr) string {
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.Ident:
 		return f.Name
@@ -166,7 +168,7 @@ func (r *smRun) calleeName(c *ast.CallExpr) string {
 }
 
 // isServeCall recognises a call that starts serving HTTP requests.
-func (r *smRun) isServeCall(c *ast.CallExpr) bool {
+func (r *run) isServeCall(c *ast.CallExpr) bool {
 	switch {
 	case r.isFunc(c, "net/http", "ListenAndServe"), r.isFunc(c, "net/http", "ListenAndServeTLS"),
 		r.isFunc(c, "net/http", "Serve"), r.isFunc(c, "net/http", "ServeTLS"),
@@ -181,7 +183,7 @@ func (r *smRun) isServeCall(c *ast.CallExpr) bool {
 
 // findEntries records every entry of the package and classifies each
 // function literal: run in place, on a goroutine, or unknown.
-func (r *smRun) findEntries() {
+func (r *run) findEntries() {
 	r.litKinds = map[*ast.FuncLit]litKind{}
 	for _, f := range r.Files {
 		var stack []ast.Node
@@ -199,10 +201,10 @@ func (r *smRun) findEntries() {
 			case *ast.FuncDecl:
 				if n.Recv != nil && n.Name.Name == "ServeHTTP" && n.Body != nil && !r.InTest(n.Pos()) {
 					if fn, ok := r.Info.Defs[n.Name].(*types.Func); ok && isHandlerSig(fn.Type()) {
-						e := &smEntry{body: n, handler: true, spawner: n, frame: n, desc: "HTTP handler " + recvTypeName(n) + ".ServeHTTP",
-							bind: map[types.Object]smKey{}}
+						e := &entry{body: n, handler: true, spawner: n, frame: n, desc: "HTTP handler " + recvTypeName(n) + ".ServeHTTP",
+							bind: map[types.Object]entryKey{}}
 						if rv := recvVar(r.Info, n); rv != nil {
-							e.bind[rv] = smKey{obj: rv}
+							e.bind[rv] = entryKey{obj: rv}
 						}
 						r.entries = append(r.entries, e)
 					}
@@ -215,7 +217,7 @@ func (r *smRun) findEntries() {
 				if lit != nil {
 					r.litKinds[lit] = litEntry
 				}
-				e := &smEntry{lit: lit, body: decl, handler: handler, desc: desc}
+				e := &entry{lit: lit, body: decl, handler: handler, desc: desc}
 				if !r.placeEntry(e, stack) {
 					return true
 				}
@@ -225,7 +227,7 @@ func (r *smRun) findEntries() {
 					e.handler = false
 				}
 				if decl != nil {
-					e.bind = r.bindCall(decl, recv, args, func(o types.Object) smKey { return r.frameKey(o, e.frame) })
+					e.bind = r.bindCall(decl, recv, args, func(o types.Object) entryKey { return r.frameKey(o, e.frame) })
 				}
 				r.entries = append(r.entries, e)
 			}
@@ -261,7 +263,7 @@ func recvVar(info *types.Info, fd *ast.FuncDecl) types.Object {
 }
 
 // litKindOf classifies the function literal at the end of stack.
-func (r *smRun) litKindOf(stack []ast.Node) litKind {
+func (r *run) litKindOf(stack []ast.Node) litKind {
 	lit := stack[len(stack)-1]
 	if len(stack) < 2 {
 		return litUnknown
@@ -296,7 +298,7 @@ func (r *smRun) litKindOf(stack []ast.Node) litKind {
 
 // placeEntry finds the spawner, statement and loop of an entry spawned or
 // registered at the end of stack.
-func (r *smRun) placeEntry(e *smEntry, stack []ast.Node) bool {
+func (r *run) placeEntry(e *entry, stack []ast.Node) bool {
 	for i := len(stack) - 1; i >= 1; i-- {
 		switch s := stack[i].(type) {
 		case *ast.FuncLit:
@@ -361,7 +363,7 @@ func (r *smRun) placeEntry(e *smEntry, stack []ast.Node) bool {
 // <-r.runLoopStoppedCh: go r.runLoop(), and runLoop's deferred send on
 // runLoopStoppedCh): the channel holds the token of the one running
 // instance, so a loop around the go statement does not start several.
-func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
+func (r *run) tokenPassed(e *entry, stack []ast.Node) bool {
 	var tok types.Object
 	for i := len(stack) - 1; i >= 1 && tok == nil; i-- {
 		cc, ok := stack[i].(*ast.CommClause)
@@ -377,7 +379,7 @@ func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
 		}
 		tok = r.chanObj(ch)
 	}
-	body := funcBody(e.fn())
+	body := astutil.FuncBody(e.fn())
 	if tok == nil || body == nil {
 		return false
 	}
@@ -399,7 +401,7 @@ func (r *smRun) tokenPassed(e *smEntry, stack []ast.Node) bool {
 
 // fn returns the function that e runs: its literal or its declaration; nil
 // when neither is known.
-func (e *smEntry) fn() ast.Node {
+func (e *entry) fn() ast.Node {
 	if e.lit != nil {
 		return e.lit
 	}
@@ -428,7 +430,7 @@ func received(s ast.Stmt) ast.Expr {
 }
 
 // chanObj returns the variable or field that a channel expression names.
-func (r *smRun) chanObj(x ast.Expr) types.Object {
+func (r *run) chanObj(x ast.Expr) types.Object {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:
 		return r.Info.Uses[x]
@@ -440,7 +442,7 @@ func (r *smRun) chanObj(x ast.Expr) types.Object {
 
 // joinOf sets the end of e's window: the first Wait() call, channel
 // receive or select of the spawner after the spawn.
-func (r *smRun) joinOf(e *smEntry) {
+func (r *run) joinOf(e *entry) {
 	e.join = e.spawner.End()
 	ast.Inspect(e.spawner, func(n ast.Node) bool {
 		if n == nil || n.Pos() < e.stmt.End() || n.Pos() >= e.join {
@@ -466,7 +468,7 @@ func (r *smRun) joinOf(e *smEntry) {
 
 // waitOp reports a node that can wait for a goroutine: a Wait() call, a
 // channel receive (also by range), a select.
-func (r *smRun) waitOp(n ast.Node) bool {
+func (r *run) waitOp(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
@@ -487,12 +489,12 @@ func (r *smRun) waitOp(n ast.Node) bool {
 // funcWaits reports whether fd, or what it calls in the package, receives
 // from a channel, selects or calls a Wait method: something that can order
 // it after a goroutine's work.
-func (r *smRun) funcWaits(fd *ast.FuncDecl, depth int) bool {
+func (r *run) funcWaits(fd *ast.FuncDecl, depth int) bool {
 	if w, ok := r.memoWait[fd]; ok {
 		return w
 	}
 	r.memoWait[fd] = false
-	if fd.Body == nil || depth > smMaxDepth {
+	if fd.Body == nil || depth > maxDepth {
 		return false
 	}
 	w := false
@@ -519,7 +521,7 @@ func (r *smRun) funcWaits(fd *ast.FuncDecl, depth int) bool {
 // path belongs to: the innermost declared function or entry literal, going
 // through literals that run in place; nil inside a literal whose caller is
 // not known.
-func (r *smRun) ctxOf(path []ast.Node) ast.Node {
+func (r *run) ctxOf(path []ast.Node) ast.Node {
 	for i := len(path) - 1; i >= 0; i-- {
 		switch n := path[i].(type) {
 		case *ast.FuncLit:
@@ -538,30 +540,30 @@ func (r *smRun) ctxOf(path []ast.Node) ast.Node {
 
 // frameKey is the key of a variable as seen from the function frame
 // itself: package variables and the frame's own variables.
-func (r *smRun) frameKey(o types.Object, frame ast.Node) smKey {
+func (r *run) frameKey(o types.Object, frame ast.Node) entryKey {
 	v, ok := o.(*types.Var)
 	if !ok {
-		return smKey{}
+		return entryKey{}
 	}
 	if v.Parent() == r.Pkg.Scope() {
-		return smKey{obj: v}
+		return entryKey{obj: v}
 	}
 	if frame != nil && frame.Pos() <= v.Pos() && v.Pos() < frame.End() {
-		return smKey{obj: v}
+		return entryKey{obj: v}
 	}
-	return smKey{}
+	return entryKey{}
 }
 
 // exprKey returns the key of a chain expression x, x.f, &x, *x, x.f.g,
 // with lookup giving the key of its root variable.
-func (r *smRun) exprKey(e ast.Expr, lookup func(types.Object) smKey) smKey {
+func (r *run) exprKey(e ast.Expr, lookup func(types.Object) entryKey) entryKey {
 	var path []string
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
 			k := lookup(r.Info.Uses[x])
 			if k.obj == nil {
-				return smKey{}
+				return entryKey{}
 			}
 			for i := len(path) - 1; i >= 0; i-- {
 				k.path += "." + path[i]
@@ -574,10 +576,10 @@ func (r *smRun) exprKey(e ast.Expr, lookup func(types.Object) smKey) smKey {
 					e = x.Sel
 					continue
 				}
-				return smKey{}
+				return entryKey{}
 			}
 			if s.Kind() != types.FieldVal {
-				return smKey{}
+				return entryKey{}
 			}
 			path = append(path, x.Sel.Name)
 			e = x.X
@@ -585,19 +587,19 @@ func (r *smRun) exprKey(e ast.Expr, lookup func(types.Object) smKey) smKey {
 			e = x.X
 		case *ast.UnaryExpr:
 			if x.Op != token.AND {
-				return smKey{}
+				return entryKey{}
 			}
 			e = x.X
 		default:
-			return smKey{}
+			return entryKey{}
 		}
 	}
 }
 
 // bindCall maps the receiver and parameters of fd to the keys of the
 // receiver expression and arguments of a call.
-func (r *smRun) bindCall(fd *ast.FuncDecl, recv ast.Expr, args []ast.Expr, lookup func(types.Object) smKey) map[types.Object]smKey {
-	bind := map[types.Object]smKey{}
+func (r *run) bindCall(fd *ast.FuncDecl, recv ast.Expr, args []ast.Expr, lookup func(types.Object) entryKey) map[types.Object]entryKey {
+	bind := map[types.Object]entryKey{}
 	if rv := recvVar(r.Info, fd); rv != nil && recv != nil {
 		if k := r.exprKey(recv, lookup); k.obj != nil {
 			bind[rv] = k
@@ -625,7 +627,7 @@ func (r *smRun) bindCall(fd *ast.FuncDecl, recv ast.Expr, args []ast.Expr, looku
 	return bind
 }
 
-func bindSig(fn ast.Node, bind map[types.Object]smKey) string {
+func bindSig(fn ast.Node, bind map[types.Object]entryKey) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%p", fn)
 	var parts []string
@@ -639,24 +641,24 @@ func bindSig(fn ast.Node, bind map[types.Object]smKey) string {
 	return b.String()
 }
 
-const smMaxDepth = 6
-const smMaxVisits = 400
+const maxDepth = 6
+const maxVisits = 400
 
-// An smWalk collects what a run reaches.
-type smWalk struct {
+// An walker collects what a run reaches.
+type walker struct {
 	seen   map[string]bool
 	funcs  map[ast.Node]bool
 	visits int
-	out    []smOcc
+	out    []occ
 }
 
 // walk visits fn as it runs with bind, and the in-package functions it
-// calls, down to smMaxDepth. lookup gives the keys of fn's own variables
+// calls, down to maxDepth. lookup gives the keys of fn's own variables
 // (the frame at depth 0); from depth 1 on only bound parameters and
 // package variables are known. Only the part of fn in [lo, hi) is visited
 // when hi is set.
-func (r *smRun) walk(w *smWalk, fn ast.Node, bind map[types.Object]smKey, lookup func(types.Object) smKey, locked bool, depth int, lo, hi token.Pos) {
-	if depth > smMaxDepth || w.visits > smMaxVisits {
+func (r *run) walk(w *walker, fn ast.Node, bind map[types.Object]entryKey, lookup func(types.Object) entryKey, locked bool, depth int, lo, hi token.Pos) {
+	if depth > maxDepth || w.visits > maxVisits {
 		return
 	}
 	if hi == token.NoPos {
@@ -668,9 +670,9 @@ func (r *smRun) walk(w *smWalk, fn ast.Node, bind map[types.Object]smKey, lookup
 	}
 	w.visits++
 	w.funcs[fn] = true
-	key := func(o types.Object) smKey {
+	key := func(o types.Object) entryKey {
 		if v, ok := o.(*types.Var); ok && v.Parent() == r.Pkg.Scope() {
-			return smKey{obj: v}
+			return entryKey{obj: v}
 		}
 		if k, ok := bind[o]; ok {
 			return k
@@ -678,20 +680,20 @@ func (r *smRun) walk(w *smWalk, fn ast.Node, bind map[types.Object]smKey, lookup
 		if lookup != nil {
 			return lookup(o)
 		}
-		return smKey{}
+		return entryKey{}
 	}
 	in := func(p token.Pos) bool { return hi == token.NoPos || lo <= p && p < hi }
 	for _, a := range r.ctxAcc[fn] {
 		if !in(a.node.Pos()) {
 			continue
 		}
-		o := smOcc{a: a, locked: locked || a.guarded}
+		o := occ{a: a, locked: locked || a.guarded}
 		if a.loc.IsField() {
 			if sel, ok := ast.Unparen(a.expr).(*ast.SelectorExpr); ok {
 				o.key = r.exprKey(sel.X, key)
 			}
 		} else {
-			o.key = smKey{obj: a.loc}
+			o.key = entryKey{obj: a.loc}
 		}
 		w.out = append(w.out, o)
 	}
@@ -711,19 +713,19 @@ func (r *smRun) walk(w *smWalk, fn ast.Node, bind map[types.Object]smKey, lookup
 
 // walkEntries fills each entry's accesses, on its goroutine and in its
 // spawner's window, and which entries can run in several instances.
-func (r *smRun) walkEntries() {
+func (r *run) walkEntries() {
 	for _, e := range r.entries {
 		if e.frame == nil {
 			continue
 		}
-		w := &smWalk{seen: map[string]bool{}, funcs: map[ast.Node]bool{}}
+		w := &walker{seen: map[string]bool{}, funcs: map[ast.Node]bool{}}
 		if e.lit != nil {
 			lit := e.lit
-			r.walk(w, lit, nil, func(o types.Object) smKey {
+			r.walk(w, lit, nil, func(o types.Object) entryKey {
 				if v, ok := o.(*types.Var); ok && !(lit.Pos() <= v.Pos() && v.Pos() < lit.End()) {
 					return r.frameKey(v, e.spawner)
 				}
-				return smKey{}
+				return entryKey{}
 			}, false, 0, token.NoPos, token.NoPos)
 		} else {
 			r.walk(w, e.body, e.bind, nil, false, 0, token.NoPos, token.NoPos)
@@ -733,9 +735,9 @@ func (r *smRun) walkEntries() {
 			e.occs[i].e = e
 		}
 		if e.stmt != nil && !e.handler && e.join > e.from {
-			ww := &smWalk{seen: map[string]bool{}, funcs: map[ast.Node]bool{}}
+			ww := &walker{seen: map[string]bool{}, funcs: map[ast.Node]bool{}}
 			sp := e.frame
-			r.walk(ww, sp, nil, func(o types.Object) smKey { return r.frameKey(o, sp) }, false, 0, e.from, e.join)
+			r.walk(ww, sp, nil, func(o types.Object) entryKey { return r.frameKey(o, sp) }, false, 0, e.from, e.join)
 			for _, o := range ww.out {
 				if o.a.node.Pos() >= e.stmt.Pos() && o.a.node.Pos() < e.stmt.End() {
 					continue // the spawn statement itself, evaluated before the goroutine starts
@@ -785,7 +787,7 @@ var syncPkgs = map[string]bool{
 // when the callee is a function of a package known to call it before
 // returning, or a function of this package that only calls the parameter
 // (not storing, sending or wrapping it); unknown otherwise.
-func (r *smRun) argKind(c *ast.CallExpr, lit *ast.FuncLit) litKind {
+func (r *run) argKind(c *ast.CallExpr, lit *ast.FuncLit) litKind {
 	var id *ast.Ident
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.Ident:

@@ -1,4 +1,4 @@
-package rules
+package nilmap
 
 import (
 	"cmp"
@@ -10,83 +10,12 @@ import (
 	"slices"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
-// Nilmap reports writes that can hit a nil map, which panic with
-// "assignment to entry in nil map".
-//
-// Making a map makes only that map: the inner maps of a map of maps, a map
-// variable declared without a value, and the map fields of a struct value
-// made without them all start nil, and reading them works, so the code
-// runs until the first write. The rule reports such a write, with an
-// assignment, op=, ++ or --, or maps.Copy into it, when nothing before it
-// on every path makes the map:
-//
-//   - M[a][b] = v (any depth), when M[a] is not known to be non-nil: no
-//     earlier M[a] = <non-nil>, if M[a] == nil { M[a] = … },
-//     if _, ok := M[a]; !ok { M[a] = … }, or a write into M[a], on every
-//     path, with the same side-effect-free a assigned nowhere since; and
-//     nothing else in the package stores inner maps into M. When M comes
-//     from the caller (a parameter), also nothing in the package stores
-//     inner maps into any map of M's type, and that type is not a named
-//     type of another package, whose constructors may fill it.
-//   - m[k] = v, where m is a variable declared without a value, or a named
-//     result, that nothing has assigned on any path that reaches the write.
-//   - x.f[k] = v, where x is a struct value made in the same function
-//     without f (T{...} leaving it out, &T{...}, new(T), var x T) and
-//     nothing has assigned x.f since.
-//   - t.f[k] = v in a function that gets t from its caller and does not
-//     check t.f for nil first, when the package makes a T without f and
-//     hands it out (returns or stores it), and nothing in the package
-//     fills f outside such a nil check, takes &t.f, or stores a T made with
-//     f into a field (re-making it in place). The message names where.
-//   - m[k] = v, where m is an unexported package-level map that nothing in
-//     the package assigns.
-//
-// Reads, delete, len and range are fine on a nil map and are not reported.
-// The rule errs towards silence: calls are assumed to change nothing,
-// values whose address is taken or that a closure uses are not followed,
-// and a map that may or may not have been assigned is left alone.
-//
-// Fixes: a nil check before the write, one per level and outermost first,
-// with the inner type as the file names it (adding an import if needed);
-// for a variable, m := make(T) where it is declared (or an assignment
-// right after the declaration, or at the top of the function for a named
-// result); for a struct value, the field in the literal or an assignment
-// right after the value is made; for a field across functions, a lazy nil
-// check before the write, only when the write reaches the caller's value
-// (through a pointer). There is no fix when the key has side effects,
-// when the type cannot be written in the file, when the receiver is a copy,
-// or when initializing the map early would change what other code sees
-// (it compares the map with nil, or hands it out while it is still nil).
-//
-// Before:
-//
-//	hits := map[string]map[string]int{}
-//	for _, r := range reqs {
-//		hits[r.Tenant][r.Path]++
-//	}
-//
-//	cfg := Config{Name: name}
-//	for _, p := range ports {
-//		cfg.Ports[p] = true
-//	}
-//
-// After:
-//
-//	hits := map[string]map[string]int{}
-//	for _, r := range reqs {
-//		if hits[r.Tenant] == nil {
-//			hits[r.Tenant] = make(map[string]int)
-//		}
-//		hits[r.Tenant][r.Path]++
-//	}
-//
-//	cfg := Config{Name: name, Ports: make(map[int]bool)}
-//	for _, p := range ports {
-//		cfg.Ports[p] = true
-//	}
-var Nilmap = &Rule{
+// Rule is the nilmap rule, as the mapfix engine runs it.
+var Rule = &rules.Rule{
 	Name: "nilmap",
 	Doc:  "writes that can hit a nil map: inner maps, variables and struct fields never made",
 	Help: "A write into a nil map panics with \"assignment to entry in nil map\". Making a map of maps makes none of the inner maps, " +
@@ -96,51 +25,51 @@ var Nilmap = &Rule{
 	Run: runNilmap,
 }
 
-type nmRun struct {
-	*Pass
+type run struct {
+	*rules.Pass
 	ids map[types.Object]string
 
-	fieldInit map[*types.Var]bool   // map fields filled outside their making and outside lazy checks
-	creations map[*types.Var]nmSite // map fields, and a place that hands out a struct without them
+	fieldInit map[*types.Var]bool // map fields filled outside their making and outside lazy checks
+	creations map[*types.Var]site // map fields, and a place that hands out a struct without them
 
-	nested      []nmNested
-	origins     []*nmOrigin
-	fieldWrites []*nmWrite
-	pkgWrites   []*nmWrite
+	nested      []nested
+	origins     []*origin
+	fieldWrites []*write
+	pkgWrites   []*write
 
 	// From the package scan.
-	elemPop     map[nmIdent]bool      // an element at this depth is filled somewhere, unguarded
-	typePop     map[nmTypeDepth]bool  // an element at this depth of some map of this type is filled (lazily built)
+	elemPop     map[ident]bool        // an element at this depth is filled somewhere, unguarded
+	typePop     map[typeDepth]bool    // an element at this depth of some map of this type is filled (lazily built)
 	deepPop     map[types.Object]int  // filled (or handed to other code) at this depth: everything below may be
 	pkgAssigned map[types.Object]bool // package variables assigned somewhere
 	pkgObserved map[types.Object]token.Pos
 
-	out []nmOut
+	out []outcome
 }
 
-type nmSite struct {
+type site struct {
 	pos token.Pos
 	fn  string
 	typ types.Type
 }
 
-type nmNested struct {
-	w     *nmWrite
+type nested struct {
+	w     *write
 	first int // the outermost level that needs a check
 }
 
-type nmOut struct {
-	f     Finding
+type outcome struct {
+	f     rules.Finding
 	order int
 }
 
-func runNilmap(p *Pass) []Finding {
-	r := &nmRun{
+func runNilmap(p *rules.Pass) []rules.Finding {
+	r := &run{
 		Pass:        p,
 		ids:         map[types.Object]string{},
 		fieldInit:   map[*types.Var]bool{},
-		creations:   map[*types.Var]nmSite{},
-		elemPop:     map[nmIdent]bool{},
+		creations:   map[*types.Var]site{},
+		elemPop:     map[ident]bool{},
 		deepPop:     map[types.Object]int{},
 		pkgAssigned: map[types.Object]bool{},
 		pkgObserved: map[types.Object]token.Pos{},
@@ -180,10 +109,10 @@ func runNilmap(p *Pass) []Finding {
 		r.scanPackage(interest)
 	}
 	r.decide()
-	slices.SortStableFunc(r.out, func(a, b nmOut) int {
+	slices.SortStableFunc(r.out, func(a, b outcome) int {
 		return cmp.Or(cmp.Compare(a.f.Pos, b.f.Pos), cmp.Compare(a.order, b.order))
 	})
-	out := make([]Finding, len(r.out))
+	out := make([]rules.Finding, len(r.out))
 	for i, o := range r.out {
 		out[i] = o.f
 	}
@@ -192,7 +121,7 @@ func runNilmap(p *Pass) []Finding {
 
 // analyse runs the flow analysis of one function. A bug that makes it
 // panic costs that function's findings, not the run.
-func (r *nmRun) analyse(file *ast.File, name string, root ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
+func (r *run) analyse(file *ast.File, name string, root ast.Node, ft *ast.FuncType, body *ast.BlockStmt) {
 	f := r.newFunc(file, name, root)
 	defer func() {
 		if recover() != nil {
@@ -203,7 +132,7 @@ func (r *nmRun) analyse(file *ast.File, name string, root ast.Node, ft *ast.Func
 	f.finish()
 }
 
-func (r *nmRun) addCreation(fld *types.Var, s nmSite) {
+func (r *run) addCreation(fld *types.Var, s site) {
 	if fld.Pkg() != r.Pkg {
 		return
 	}
@@ -216,13 +145,13 @@ func (r *nmRun) addCreation(fld *types.Var, s nmSite) {
 // baseCheck decides about the map that a write writes into directly (not
 // an inner map): a tracked variable or field, a field of a value from the
 // caller, or a package variable.
-func (r *nmRun) baseCheck(w *nmWrite) {
+func (r *run) baseCheck(w *write) {
 	if w.bc == nil {
 		return
 	}
 	if w.tseen {
 		t := w.tracked
-		if w.useen || w.mixed || t.bits&nmU == 0 || t.bits&nmA != 0 || t.origin == nil {
+		if w.useen || w.mixed || t.bits&stillNil == 0 || t.bits&changed != 0 || t.origin == nil {
 			return
 		}
 		o := t.origin
@@ -241,17 +170,17 @@ func (r *nmRun) baseCheck(w *nmWrite) {
 	if len(c) >= 2 {
 		fld, ok := c[len(c)-1].(*types.Var)
 		root, _ := c[0].(*types.Var)
-		if ok && fld.IsField() && fld.Pkg() == r.Pkg && nmIsMapType(fld.Type()) && root != nil && w.fn.params[root] {
+		if ok && fld.IsField() && fld.Pkg() == r.Pkg && isMapType(fld.Type()) && root != nil && w.fn.params[root] {
 			r.fieldWrites = append(r.fieldWrites, w)
 		}
 		return
 	}
-	if v, ok := c[0].(*types.Var); ok && v.Parent() == r.Pkg.Scope() && !v.Exported() && nmIsMapType(v.Type()) {
+	if v, ok := c[0].(*types.Var); ok && v.Parent() == r.Pkg.Scope() && !v.Exported() && isMapType(v.Type()) {
 		r.pkgWrites = append(r.pkgWrites, w)
 	}
 }
 
-func (r *nmRun) populated(id nmIdent) bool {
+func (r *run) populated(id ident) bool {
 	if r.elemPop[id] {
 		return true
 	}
@@ -259,8 +188,8 @@ func (r *nmRun) populated(id nmIdent) bool {
 	return ok && d < id.depth
 }
 
-// An nmTypeDepth names the elements at some depth of the maps of a type.
-type nmTypeDepth struct {
+// An typeDepth names the elements at some depth of the maps of a type.
+type typeDepth struct {
 	typ   string
 	depth int
 }
@@ -270,7 +199,7 @@ type nmTypeDepth struct {
 // that level of some map of the same type (a constructor), or the type is
 // declared in another package, whose constructors nilmap does not see
 // (minio's config.New makes every subsystem of a config.Config).
-func (r *nmRun) callerFilled(w *nmWrite, id nmIdent) bool {
+func (r *run) callerFilled(w *write, id ident) bool {
 	v, ok := id.obj.(*types.Var)
 	if !ok || !w.fn.params[v] {
 		return false
@@ -279,7 +208,7 @@ func (r *nmRun) callerFilled(w *nmWrite, id nmIdent) bool {
 		return true
 	}
 	if r.typePop == nil {
-		r.typePop = map[nmTypeDepth]bool{}
+		r.typePop = map[typeDepth]bool{}
 		for _, f := range r.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				as, ok := n.(*ast.AssignStmt)
@@ -289,17 +218,17 @@ func (r *nmRun) callerFilled(w *nmWrite, id nmIdent) bool {
 				for i, l := range as.Lhs {
 					x, depth := r.mapRoot(l)
 					if t := r.Info.TypeOf(x); depth >= 1 && t != nil && !r.isNil(as.Rhs[i]) {
-						r.typePop[nmTypeDepth{types.TypeString(t, nil), depth}] = true
+						r.typePop[typeDepth{types.TypeString(t, nil), depth}] = true
 					}
 				}
 				return true
 			})
 		}
 	}
-	return r.typePop[nmTypeDepth{types.TypeString(v.Type(), nil), id.depth}]
+	return r.typePop[typeDepth{types.TypeString(v.Type(), nil), id.depth}]
 }
 
-func (r *nmRun) decide() {
+func (r *run) decide() {
 	for _, n := range r.nested {
 		w := n.w
 		skip := false
@@ -327,7 +256,7 @@ func (r *nmRun) decide() {
 		}
 		r.emitField(w, fld, site)
 	}
-	first := map[types.Object]*nmWrite{}
+	first := map[types.Object]*write{}
 	var vars []types.Object
 	for _, w := range r.pkgWrites {
 		v := w.bc[0]
@@ -346,24 +275,24 @@ func (r *nmRun) decide() {
 	}
 }
 
-func (r *nmRun) emit(at ast.Expr, msg string, fix Fix, reason string, order int) {
+func (r *run) emit(at ast.Expr, msg string, fix rules.Fix, reason string, order int) {
 	if reason != "" {
 		fix = nil
 	}
-	r.out = append(r.out, nmOut{Finding{Pos: at.Pos(), End: at.End(), Message: msg, Fix: fix, NoFix: reason}, order})
+	r.out = append(r.out, outcome{rules.Finding{Pos: at.Pos(), End: at.End(), Message: msg, Fix: fix, NoFix: reason}, order})
 }
 
 // act names the write, for messages.
-func nmAct(w *nmWrite) string {
+func act(w *write) string {
 	if w.copy {
 		return "this maps.Copy, which panics as soon as its source is not empty"
 	}
 	return "this write"
 }
 
-func (r *nmRun) emitNested(w *nmWrite, first int) {
+func (r *run) emitNested(w *write, first int) {
 	lv := w.levels[first]
-	msg := fmt.Sprintf("%s may be nil: no inner map is stored for this key before %s", types.ExprString(lv), nmAct(w))
+	msg := fmt.Sprintf("%s may be nil: no inner map is stored for this key before %s", types.ExprString(lv), act(w))
 	reason := ""
 	for i := 0; i < len(w.levels) && reason == ""; i++ {
 		if _, ok := r.key(w.levels[i].Index); !ok {
@@ -378,14 +307,14 @@ func (r *nmRun) emitNested(w *nmWrite, first int) {
 		reason = "the write is not a statement of its own block"
 	}
 	n := r.namer(w.fn.file, w.stmt.Pos())
-	plan := nmPlan{}
-	var guards []nmGuard
+	plan := plan{}
+	var guards []guard
 	for i := first; i < len(w.levels) && reason == ""; i++ {
 		t := r.elemType(w.levels[i])
 		if err := n.check(t, plan); err != nil {
 			reason = "the inner map type cannot be written here: " + err.Error()
 		}
-		guards = append(guards, nmGuard{w.levels[i], t})
+		guards = append(guards, guard{w.levels[i], t})
 	}
 	if reason == "" {
 		reason = n.builtins()
@@ -393,42 +322,42 @@ func (r *nmRun) emitNested(w *nmWrite, first int) {
 	r.emit(lv, msg, r.guardFix(n, plan, owner, w.stmt, guards), reason, 1)
 }
 
-func (r *nmRun) emitOrigin(o *nmOrigin) {
+func (r *run) emitOrigin(o *origin) {
 	w, f := o.first, o.fn
 	loc := types.ExprString(w.base)
 	var msg string
 	switch o.kind {
-	case nmLoneVar, nmMultiVar:
-		msg = fmt.Sprintf("%s is nil here: it is declared without a value at line %d, and nothing assigns it before %s", loc, r.Line(o.pos), nmAct(w))
-	case nmResult:
-		msg = fmt.Sprintf("%s is nil here: the named result starts nil, and nothing assigns it before %s", loc, nmAct(w))
+	case loneVar, multiVar:
+		msg = fmt.Sprintf("%s is nil here: it is declared without a value at line %d, and nothing assigns it before %s", loc, r.Line(o.pos), act(w))
+	case kindResult:
+		msg = fmt.Sprintf("%s is nil here: the named result starts nil, and nothing assigns it before %s", loc, act(w))
 	default:
-		msg = fmt.Sprintf("%s is nil here: %s is made at line %d without it, and nothing assigns it before %s", loc, o.v.Name(), r.Line(o.pos), nmAct(w))
+		msg = fmt.Sprintf("%s is nil here: %s is made at line %d without it, and nothing assigns it before %s", loc, o.v.Name(), r.Line(o.pos), act(w))
 	}
 	reason := ""
 	if pos, kind, ok := f.blocked(o); ok {
-		reason = fmt.Sprintf("line %d %s while %s is still nil; making it up front would change that", r.Line(pos), nmVerb(kind, o.path != nil, o.v.Name()), loc)
+		reason = fmt.Sprintf("line %d %s while %s is still nil; making it up front would change that", r.Line(pos), verb(kind, o.path != nil, o.v.Name()), loc)
 	}
-	var fix Fix
+	var fix rules.Fix
 	switch o.kind {
-	case nmLoneVar:
+	case loneVar:
 		owner := f.owner[o.stmt]
 		if owner == nil {
 			reason = cmp.Or(reason, "the declaration is not a statement of its own block")
 		}
-		fix = nmLoneVarFix(owner, o.stmt.(*ast.DeclStmt))
-	case nmMultiVar:
+		fix = loneVarFix(owner, o.stmt.(*ast.DeclStmt))
+	case multiVar:
 		owner := f.owner[o.stmt]
 		if owner == nil {
 			reason = cmp.Or(reason, "the declaration is not a statement of its own block")
 		}
-		fix = nmAfterFix(owner, o.stmt, nmIdentExpr(o.v.Name()), nmCloneExpr(o.typ))
-	case nmResult:
+		fix = afterFix(owner, o.stmt, identExpr(o.v.Name()), cloneExpr(o.typ))
+	case kindResult:
 		scope := r.Pkg.Scope().Innermost(o.body.Lbrace)
-		if scope == nil || !r.visibleAt(o.typ, scope, o.body.Lbrace+1) {
+		if scope == nil || !astutil.VisibleAt(r.Info, o.typ, scope, o.body.Lbrace+1) {
 			reason = cmp.Or(reason, "the result's type means something else inside the function")
 		}
-		fix = nmTopFix(o.body, o.v.Name(), o.typ)
+		fix = topFix(o.body, o.v.Name(), o.typ)
 	default:
 		fld := o.path[len(o.path)-1]
 		at := o.pos
@@ -436,46 +365,46 @@ func (r *nmRun) emitOrigin(o *nmOrigin) {
 			at = o.stmt.Pos()
 		}
 		n := r.namer(f.file, at)
-		plan := nmPlan{}
+		plan := plan{}
 		if err := n.check(fld.Type(), plan); err != nil {
 			reason = cmp.Or(reason, "the map type cannot be written here: "+err.Error())
 		}
 		reason = cmp.Or(reason, n.builtins())
-		typ := func(ctx *FixContext) (dst.Expr, error) { return n.expr(fld.Type(), plan, ctx) }
-		if o.kind == nmLit && len(o.path) == 1 && nmKeyed(o.lit) {
-			fix = nmLitFix(o.lit, fld.Name(), typ)
+		typ := func(ctx *rules.FixContext) (dst.Expr, error) { return n.expr(fld.Type(), plan, ctx) }
+		if o.kind == kindLit && len(o.path) == 1 && keyed(o.lit) {
+			fix = litFix(o.lit, fld.Name(), typ)
 			break
 		}
 		owner := f.owner[o.stmt]
 		if owner == nil {
 			reason = cmp.Or(reason, fmt.Sprintf("%s is made in an if, for or switch header", o.v.Name()))
 		}
-		fix = nmAfterFix(owner, o.stmt, nmCloneExpr(w.base), typ)
+		fix = afterFix(owner, o.stmt, cloneExpr(w.base), typ)
 	}
 	r.emit(w.base, msg, fix, reason, 0)
 }
 
-func nmVerb(kind nmUse, field bool, name string) string {
+func verb(kind useKind, field bool, name string) string {
 	what := "it"
 	if field {
 		what = name
 	}
 	switch kind {
-	case nmNilCmp:
+	case nilCmp:
 		return "compares it with nil"
-	case nmReturn:
+	case useReturn:
 		return "returns " + what
-	case nmStore:
+	case useStore:
 		return "stores " + what + " elsewhere"
-	case nmCall:
+	case useCall:
 		return "passes " + what + " to a function"
 	}
 	return "uses " + what
 }
 
-// nmKeyed reports whether a literal names its fields (or has none), so
+// keyed reports whether a literal names its fields (or has none), so
 // that a field can be added to it.
-func nmKeyed(lit *ast.CompositeLit) bool {
+func keyed(lit *ast.CompositeLit) bool {
 	for _, el := range lit.Elts {
 		if _, ok := el.(*ast.KeyValueExpr); !ok {
 			return false
@@ -484,10 +413,10 @@ func nmKeyed(lit *ast.CompositeLit) bool {
 	return true
 }
 
-func (r *nmRun) emitField(w *nmWrite, fld *types.Var, site nmSite) {
+func (r *run) emitField(w *write, fld *types.Var, site site) {
 	loc := types.ExprString(w.base)
 	msg := fmt.Sprintf("%s may be nil: %s (%s) makes a %s without it, and nothing checks it before %s",
-		loc, site.fn, r.Where(site.pos), r.typeName(site.typ), nmAct(w))
+		loc, site.fn, r.Where(site.pos), r.typeName(site.typ), act(w))
 	reason := ""
 	if !r.throughPointer(w.base) {
 		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy; make %s where the %s is made",
@@ -498,18 +427,18 @@ func (r *nmRun) emitField(w *nmWrite, fld *types.Var, site nmSite) {
 		reason = cmp.Or(reason, "the write is not a statement of its own block")
 	}
 	n := r.namer(w.fn.file, w.stmt.Pos())
-	plan := nmPlan{}
+	plan := plan{}
 	if reason == "" {
 		if err := n.check(fld.Type(), plan); err != nil {
 			reason = "the map type cannot be written here: " + err.Error()
 		}
 		reason = cmp.Or(reason, n.builtins())
 	}
-	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []nmGuard{{w.base, fld.Type()}}), reason, 0)
+	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, fld.Type()}}), reason, 0)
 }
 
-func (r *nmRun) emitPkgVar(w *nmWrite, v *types.Var) {
-	msg := fmt.Sprintf("%s is nil here: it is declared without a value, and nothing in its package assigns it before %s", v.Name(), nmAct(w))
+func (r *run) emitPkgVar(w *write, v *types.Var) {
+	msg := fmt.Sprintf("%s is nil here: it is declared without a value, and nothing in its package assigns it before %s", v.Name(), act(w))
 	reason := ""
 	if pos, ok := r.pkgObserved[v]; ok {
 		reason = fmt.Sprintf("%s uses %s as a whole while it is nil; making it up front would change that", r.Where(pos), v.Name())
@@ -531,10 +460,10 @@ func (r *nmRun) emitPkgVar(w *nmWrite, v *types.Var) {
 	if spec == nil {
 		reason = cmp.Or(reason, "it is declared in another file or with other variables")
 	}
-	r.emit(w.base, msg, nmPkgVarFix(decl, spec), reason, 0)
+	r.emit(w.base, msg, pkgVarFix(decl, spec), reason, 0)
 }
 
-func (r *nmRun) typeName(t types.Type) string {
+func (r *run) typeName(t types.Type) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -543,7 +472,7 @@ func (r *nmRun) typeName(t types.Type) string {
 
 // throughPointer reports whether writing the field e writes through a
 // pointer, into a value that outlives the function's copy.
-func (r *nmRun) throughPointer(e ast.Expr) bool {
+func (r *run) throughPointer(e ast.Expr) bool {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.SelectorExpr:
@@ -562,7 +491,7 @@ func (r *nmRun) throughPointer(e ast.Expr) bool {
 // scanPackage finds, for the maps in interest, where the package fills
 // their elements or hands them to other code, and which package variables
 // it assigns or uses as a whole.
-func (r *nmRun) scanPackage(interest map[types.Object]bool) {
+func (r *run) scanPackage(interest map[types.Object]bool) {
 	for _, file := range r.Files {
 		derived := map[types.Object][]types.Object{} // locals set from an expression that mentions these
 		var stack []ast.Node
@@ -583,14 +512,14 @@ func (r *nmRun) scanPackage(interest map[types.Object]bool) {
 			case *ast.KeyValueExpr:
 				if id, ok := x.Key.(*ast.Ident); ok {
 					if fld, ok := r.Info.Uses[id].(*types.Var); ok && fld.IsField() && interest[fld] {
-						r.filled(nmIdent{fld, 0}, x.Value, true, stack, derived)
+						r.filled(ident{fld, 0}, x.Value, true, stack, derived)
 					}
 				}
 			case *ast.CompositeLit:
-				if st, ok := coreType(r.Info.TypeOf(x)).(*types.Struct); ok {
+				if st, ok := astutil.CoreType(r.Info.TypeOf(x)).(*types.Struct); ok {
 					for i, el := range x.Elts {
 						if _, kv := el.(*ast.KeyValueExpr); !kv && i < st.NumFields() && interest[st.Field(i)] {
-							r.filled(nmIdent{st.Field(i), 0}, el, true, stack, derived)
+							r.filled(ident{st.Field(i), 0}, el, true, stack, derived)
 						}
 					}
 				}
@@ -604,7 +533,7 @@ func (r *nmRun) scanPackage(interest map[types.Object]bool) {
 	}
 }
 
-func (r *nmRun) derive(derived map[types.Object][]types.Object, lhs, rhs []ast.Expr, interest map[types.Object]bool) {
+func (r *run) derive(derived map[types.Object][]types.Object, lhs, rhs []ast.Expr, interest map[types.Object]bool) {
 	var objs []types.Object
 	for _, e := range rhs {
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -643,7 +572,7 @@ func appendNew(set []types.Object, objs ...types.Object) []types.Object {
 	return set
 }
 
-func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.Object]bool, derived map[types.Object][]types.Object) {
+func (r *run) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.Object]bool, derived map[types.Object][]types.Object) {
 	switch x := e.(type) {
 	case *ast.Ident:
 		if len(stack) > 0 {
@@ -675,16 +604,16 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 	}
 	kind := r.useOf(e, stack)
 	switch kind {
-	case nmIndexed:
-	case nmSafe:
-		if call, ok := nmParent(e, stack).(*ast.CallExpr); ok && r.isMapsCall(call, "Copy") && len(call.Args) > 0 && ast.Unparen(call.Args[0]) == e {
+	case useIndexed:
+	case useSafe:
+		if call, ok := parentOf(e, stack).(*ast.CallExpr); ok && r.isMapsCall(call, "Copy") && len(call.Args) > 0 && ast.Unparen(call.Args[0]) == e {
 			r.deep(id.obj, id.depth)
 		}
-	case nmNilCmp:
+	case nilCmp:
 		if id.depth == 0 {
 			r.observe(id.obj, e.Pos())
 		}
-	case nmAssigned:
+	case useAssigned:
 		rhs, decl, known := r.assignedValue(e, stack)
 		if decl {
 			return // var m T: declares, assigns nothing
@@ -693,7 +622,7 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 			r.pkgAssigned[id.obj] = true
 		}
 		r.filled(id, rhs, known, stack, derived)
-	case nmReturn:
+	case useReturn:
 		if id.depth == 0 {
 			r.observe(id.obj, e.Pos())
 		}
@@ -703,7 +632,7 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 	default:
 		r.deep(id.obj, id.depth)
 		if id.depth == 0 {
-			if kind == nmAddr {
+			if kind == useAddr {
 				r.pkgAssigned[id.obj] = true
 			}
 			r.observe(id.obj, e.Pos())
@@ -713,7 +642,7 @@ func (r *nmRun) scanOccurrence(e ast.Expr, stack []ast.Node, interest map[types.
 
 // filled records that the location id is assigned rhs (unknown when
 // !known).
-func (r *nmRun) filled(id nmIdent, rhs ast.Expr, known bool, stack []ast.Node, derived map[types.Object][]types.Object) {
+func (r *run) filled(id ident, rhs ast.Expr, known bool, stack []ast.Node, derived map[types.Object][]types.Object) {
 	if id.depth >= 1 && (!known || !r.isNil(rhs)) && !r.lazy(stack, id.obj, derived) {
 		r.elemPop[id] = true
 	}
@@ -722,19 +651,19 @@ func (r *nmRun) filled(id nmIdent, rhs ast.Expr, known bool, stack []ast.Node, d
 	}
 }
 
-func (r *nmRun) observe(obj types.Object, pos token.Pos) {
+func (r *run) observe(obj types.Object, pos token.Pos) {
 	if old, ok := r.pkgObserved[obj]; !ok || pos < old {
 		r.pkgObserved[obj] = pos
 	}
 }
 
-func (r *nmRun) deep(obj types.Object, d int) {
+func (r *run) deep(obj types.Object, d int) {
 	if cur, ok := r.deepPop[obj]; !ok || d < cur {
 		r.deepPop[obj] = d
 	}
 }
 
-func nmParent(e ast.Expr, stack []ast.Node) ast.Node {
+func parentOf(e ast.Expr, stack []ast.Node) ast.Node {
 	for i := len(stack) - 1; i >= 0; i-- {
 		if _, ok := stack[i].(*ast.ParenExpr); !ok {
 			return stack[i]
@@ -746,8 +675,8 @@ func nmParent(e ast.Expr, stack []ast.Node) ast.Node {
 // assignedValue returns the value assigned to e, the target of an
 // assignment; known is false when it cannot be told (op=, a call with
 // several results, range, ++), and decl is true for a var without a value.
-func (r *nmRun) assignedValue(e ast.Expr, stack []ast.Node) (rhs ast.Expr, decl, known bool) {
-	switch p := nmParent(e, stack).(type) {
+func (r *run) assignedValue(e ast.Expr, stack []ast.Node) (rhs ast.Expr, decl, known bool) {
+	switch p := parentOf(e, stack).(type) {
 	case *ast.AssignStmt:
 		if (p.Tok != token.ASSIGN && p.Tok != token.DEFINE) || len(p.Lhs) != len(p.Rhs) {
 			return nil, false, false
@@ -776,7 +705,7 @@ func (r *nmRun) assignedValue(e ast.Expr, stack []ast.Node) (rhs ast.Expr, decl,
 // lazy reports whether the node at the top of stack is inside the body of
 // an if whose condition looks at obj (or at a local set from it): a lazy
 // initialisation, which shows that the elements may be missing.
-func (r *nmRun) lazy(stack []ast.Node, obj types.Object, derived map[types.Object][]types.Object) bool {
+func (r *run) lazy(stack []ast.Node, obj types.Object, derived map[types.Object][]types.Object) bool {
 	for j := len(stack) - 2; j >= 0; j-- {
 		switch s := stack[j].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
@@ -793,7 +722,7 @@ func (r *nmRun) lazy(stack []ast.Node, obj types.Object, derived map[types.Objec
 	return false
 }
 
-func (r *nmRun) mentionsObj(n ast.Node, obj types.Object, derived map[types.Object][]types.Object) bool {
+func (r *run) mentionsObj(n ast.Node, obj types.Object, derived map[types.Object][]types.Object) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {

@@ -1,4 +1,4 @@
-package rules
+package nilmap
 
 import (
 	"go/ast"
@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"maps"
 	"strings"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // The flow analysis of nilmap walks a function's statements in order,
@@ -25,60 +27,60 @@ import (
 // Bits of a tracked location's state: the union over the paths that reach
 // a point.
 const (
-	nmU uint8 = 1 << iota // still the nil it was made with
-	nmA                   // assigned, or changed out of sight
-	nmP                   // proven non-nil by a check or an earlier write
+	stillNil uint8 = 1 << iota // still the nil it was made with
+	changed                    // assigned, or changed out of sight
+	proven                     // proven non-nil by a check or an earlier write
 )
 
 const (
-	nmMaxIter  = 8      // passes over a loop body before giving up on the function
-	nmMaxSteps = 200000 // statements visited per function before giving up
+	maxIter  = 8      // passes over a loop body before giving up on the function
+	maxSteps = 200000 // statements visited per function before giving up
 )
 
-type nmFact struct{ deps []chain } // the chains whose assignment ends the fact
+type fact struct{ deps []astutil.Chain } // the chains whose assignment ends the fact
 
 // An alias is a local bound to a map element: v := M[a] (a value alias,
 // v != nil means M[a] != nil) or _, ok := M[a] (ok means M[a] exists).
-type nmAlias struct {
+type alias struct {
 	key    string // M[a]; "" when a cannot be keyed
 	parent string // M, which an existing key proves non-nil; or ""
 	ok     bool
-	deps   []chain
+	deps   []astutil.Chain
 }
 
-func (a nmAlias) same(b nmAlias) bool {
+func (a alias) same(b alias) bool {
 	return a.key == b.key && a.parent == b.parent && a.ok == b.ok
 }
 
-type nmTrack struct {
+type track struct {
 	bits   uint8
-	origin *nmOrigin // nil when values from different creations meet
-	c      chain
+	origin *origin // nil when values from different creations meet
+	c      astutil.Chain
 }
 
-type nmState struct {
+type state struct {
 	dead  bool
-	known map[string]nmFact
-	alias map[*types.Var]nmAlias
-	track map[string]nmTrack
+	known map[string]fact
+	alias map[*types.Var]alias
+	track map[string]track
 }
 
-func newNmState() *nmState {
-	return &nmState{known: map[string]nmFact{}, alias: map[*types.Var]nmAlias{}, track: map[string]nmTrack{}}
+func newNmState() *state {
+	return &state{known: map[string]fact{}, alias: map[*types.Var]alias{}, track: map[string]track{}}
 }
 
-func nmDead() *nmState { return &nmState{dead: true} }
+func deadState() *state { return &state{dead: true} }
 
-func (s *nmState) clone() *nmState {
+func (s *state) clone() *state {
 	if s.dead {
-		return nmDead()
+		return deadState()
 	}
-	return &nmState{known: maps.Clone(s.known), alias: maps.Clone(s.alias), track: maps.Clone(s.track)}
+	return &state{known: maps.Clone(s.known), alias: maps.Clone(s.alias), track: maps.Clone(s.track)}
 }
 
-// nmJoin merges the states of two paths; either may be nil (no path).
+// join merges the states of two paths; either may be nil (no path).
 // It may reuse its arguments.
-func nmJoin(a, b *nmState) *nmState {
+func join(a, b *state) *state {
 	switch {
 	case a == nil || a.dead:
 		if b == nil {
@@ -101,7 +103,7 @@ func nmJoin(a, b *nmState) *nmState {
 	for k, x := range a.track {
 		y, ok := b.track[k]
 		if !ok {
-			x.bits |= nmA
+			x.bits |= changed
 		} else {
 			x.bits |= y.bits
 			if x.origin != y.origin {
@@ -112,14 +114,14 @@ func nmJoin(a, b *nmState) *nmState {
 	}
 	for k, y := range b.track {
 		if _, ok := a.track[k]; !ok {
-			y.bits |= nmA
+			y.bits |= changed
 			a.track[k] = y
 		}
 	}
 	return a
 }
 
-func (s *nmState) equal(t *nmState) bool {
+func (s *state) equal(t *state) bool {
 	if s.dead || t.dead {
 		return s.dead == t.dead
 	}
@@ -145,67 +147,67 @@ func (s *nmState) equal(t *nmState) bool {
 }
 
 // A break or continue target.
-type nmTarget struct {
+type target struct {
 	label     string
 	loop      bool
-	brk, cont *nmState
+	brk, cont *state
 }
 
-// nmFunc is the analysis of one function declaration (or function literal
+// funcInfo is the analysis of one function declaration (or function literal
 // of a package-level initializer), closures included.
-type nmFunc struct {
-	r        *nmRun
+type funcInfo struct {
+	r        *run
 	file     *ast.File
 	name     string
 	test     bool
 	captured map[*types.Var]bool // used by a closure of the function: never tracked
 	params   map[*types.Var]bool // parameters and receivers, the function's and its closures'
 	owner    map[ast.Stmt]ast.Node
-	targets  []*nmTarget
+	targets  []*target
 	results  []*types.Var // named results of the function being walked
-	writes   map[ast.Expr]*nmWrite
-	order    []*nmWrite
-	origins  map[nmOriginKey]*nmOrigin
-	uses     map[nmUseKey]*nmUseRec
+	writes   map[ast.Expr]*write
+	order    []*write
+	origins  map[originKey]*origin
+	uses     map[useKey]*useRec
 	roots    map[*types.Var]bool // variables tracked at some point
 	bail     bool
 	steps    int
 }
 
 // A write site: m[k] = v, M[a][b] op= v, s.f[k]++, maps.Copy(m, src).
-type nmWrite struct {
-	fn     *nmFunc
+type write struct {
+	fn     *funcInfo
 	stmt   ast.Stmt
 	loc    ast.Expr // the map written into
 	copy   bool     // maps.Copy(loc, src)
 	levels []*ast.IndexExpr
 	known  []bool   // per level: known non-nil on every visit
 	base   ast.Expr // the map that holds the outermost level, or loc
-	bc     chain
+	bc     astutil.Chain
 	bkey   string
 	// The base, over every visit: tracked (and how), or not.
-	tracked      nmTrack
+	tracked      track
 	tseen, useen bool
 	mixed        bool
 	bknown       bool
 }
 
-type nmKind int
+type madeKind int
 
 const (
-	nmLoneVar  nmKind = iota // var m map[K]V, alone in its declaration
-	nmMultiVar               // var a, m map[K]V, or in a var ( ... ) group
-	nmResult                 // a named result
-	nmLit                    // T{...} or &T{...} without the field
-	nmZero                   // var x T
-	nmNew                    // new(T)
+	loneVar    madeKind = iota // var m map[K]V, alone in its declaration
+	multiVar                   // var a, m map[K]V, or in a var ( ... ) group
+	kindResult                 // a named result
+	kindLit                    // T{...} or &T{...} without the field
+	kindZero                   // var x T
+	kindNew                    // new(T)
 )
 
 // An origin is where a tracked location gets its nil: a declaration, a
 // named result, or a struct value made without the field.
-type nmOrigin struct {
-	kind  nmKind
-	fn    *nmFunc
+type origin struct {
+	kind  madeKind
+	fn    *funcInfo
 	v     *types.Var
 	path  []*types.Var // the map field, from v's struct down; nil for a map variable
 	stmt  ast.Stmt     // *ast.DeclStmt or *ast.AssignStmt that makes it; nil for a result
@@ -213,30 +215,30 @@ type nmOrigin struct {
 	typ   ast.Expr // the declared type of a variable or named result
 	body  *ast.BlockStmt
 	pos   token.Pos
-	first *nmWrite // the first write that hits it while nil
+	first *write // the first write that hits it while nil
 }
 
-type nmOriginKey struct {
+type originKey struct {
 	node ast.Node
 	v    *types.Var
 	path string
 }
 
-type nmUseKey struct {
+type useKey struct {
 	e ast.Node
-	o *nmOrigin
+	o *origin
 }
 
-type nmUseRec struct {
-	kind   nmUse
+type useRec struct {
+	kind   useKind
 	bits   uint8
 	prefix bool // the struct that holds the field, not the field itself
 	errRet bool // a return that also returns a non-nil error
 	pos    token.Pos
 }
 
-func (r *nmRun) newFunc(file *ast.File, name string, root ast.Node) *nmFunc {
-	f := &nmFunc{
+func (r *run) newFunc(file *ast.File, name string, root ast.Node) *funcInfo {
+	f := &funcInfo{
 		r:        r,
 		file:     file,
 		name:     name,
@@ -244,9 +246,9 @@ func (r *nmRun) newFunc(file *ast.File, name string, root ast.Node) *nmFunc {
 		captured: map[*types.Var]bool{},
 		params:   map[*types.Var]bool{},
 		owner:    map[ast.Stmt]ast.Node{},
-		writes:   map[ast.Expr]*nmWrite{},
-		origins:  map[nmOriginKey]*nmOrigin{},
-		uses:     map[nmUseKey]*nmUseRec{},
+		writes:   map[ast.Expr]*write{},
+		origins:  map[originKey]*origin{},
+		uses:     map[useKey]*useRec{},
 		roots:    map[*types.Var]bool{},
 	}
 	addParams := func(fl *ast.FieldList) {
@@ -287,7 +289,7 @@ func (r *nmRun) newFunc(file *ast.File, name string, root ast.Node) *nmFunc {
 // interesting reports whether a function body can hold anything nilmap
 // reports or learns from: a map write, maps.Copy, or a struct or map made
 // without values.
-func (r *nmRun) interesting(n ast.Node) bool {
+func (r *run) interesting(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -307,11 +309,11 @@ func (r *nmRun) interesting(n ast.Node) bool {
 				found = true
 			}
 		case *ast.CallExpr:
-			if r.isMapsCall(n, "Copy") || r.builtin(n) == "new" {
+			if r.isMapsCall(n, "Copy") || astutil.Builtin(r.Info, n) == "new" {
 				found = true
 			}
 		case *ast.CompositeLit:
-			if _, ok := coreType(r.Info.TypeOf(n)).(*types.Struct); ok {
+			if _, ok := astutil.CoreType(r.Info.TypeOf(n)).(*types.Struct); ok {
 				found = true
 			}
 		}
@@ -320,7 +322,7 @@ func (r *nmRun) interesting(n ast.Node) bool {
 	return found
 }
 
-func (f *nmFunc) run(ft *ast.FuncType, body *ast.BlockStmt) {
+func (f *funcInfo) run(ft *ast.FuncType, body *ast.BlockStmt) {
 	st := newNmState()
 	f.results = f.trackResults(ft, body, st)
 	f.list(body, body.List, st)
@@ -328,7 +330,7 @@ func (f *nmFunc) run(ft *ast.FuncType, body *ast.BlockStmt) {
 
 // trackResults tracks the named map results of a function and returns all
 // its named results.
-func (f *nmFunc) trackResults(ft *ast.FuncType, body *ast.BlockStmt, st *nmState) []*types.Var {
+func (f *funcInfo) trackResults(ft *ast.FuncType, body *ast.BlockStmt, st *state) []*types.Var {
 	if ft.Results == nil {
 		return nil
 	}
@@ -340,21 +342,21 @@ func (f *nmFunc) trackResults(ft *ast.FuncType, body *ast.BlockStmt, st *nmState
 				continue
 			}
 			out = append(out, v)
-			if n.Name == "_" || f.captured[v] || !nmIsMapType(v.Type()) {
+			if n.Name == "_" || f.captured[v] || !isMapType(v.Type()) {
 				continue
 			}
-			o := f.origin(nmOriginKey{fd, v, ""}, func() *nmOrigin {
-				return &nmOrigin{kind: nmResult, v: v, typ: fd.Type, body: body, pos: n.Pos()}
+			o := f.origin(originKey{fd, v, ""}, func() *origin {
+				return &origin{kind: kindResult, v: v, typ: fd.Type, body: body, pos: n.Pos()}
 			})
-			c := chain{v}
-			st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+			c := astutil.Chain{v}
+			st.track[f.r.chainKey(c)] = track{stillNil, o, c}
 			f.roots[v] = true
 		}
 	}
 	return out
 }
 
-func nmIsPointer(t types.Type) bool {
+func isPointer(t types.Type) bool {
 	if t == nil {
 		return false
 	}
@@ -362,7 +364,7 @@ func nmIsPointer(t types.Type) bool {
 	return ok
 }
 
-func nmIsMapType(t types.Type) bool {
+func isMapType(t types.Type) bool {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		return false
 	}
@@ -370,7 +372,7 @@ func nmIsMapType(t types.Type) bool {
 	return ok
 }
 
-func (f *nmFunc) origin(k nmOriginKey, mk func() *nmOrigin) *nmOrigin {
+func (f *funcInfo) origin(k originKey, mk func() *origin) *origin {
 	o := f.origins[k]
 	if o == nil {
 		o = mk()
@@ -380,7 +382,7 @@ func (f *nmFunc) origin(k nmOriginKey, mk func() *nmOrigin) *nmOrigin {
 	return o
 }
 
-func (f *nmFunc) list(owner ast.Node, stmts []ast.Stmt, st *nmState) *nmState {
+func (f *funcInfo) list(owner ast.Node, stmts []ast.Stmt, st *state) *state {
 	for _, s := range stmts {
 		if st.dead || f.bail {
 			break
@@ -391,9 +393,9 @@ func (f *nmFunc) list(owner ast.Node, stmts []ast.Stmt, st *nmState) *nmState {
 	return st
 }
 
-func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
+func (f *funcInfo) stmt(s ast.Stmt, st *state, label string) *state {
 	f.steps++
-	if f.steps > nmMaxSteps {
+	if f.steps > maxSteps {
 		f.bail = true
 	}
 	if f.bail || st.dead {
@@ -409,7 +411,7 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 				f.write(st, s, call.Args[0], true)
 			}
 			if f.r.noReturn(call) {
-				return nmDead()
+				return deadState()
 			}
 		}
 	case *ast.AssignStmt:
@@ -436,13 +438,13 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 		f.scan(st, s)
 		if len(s.Results) == 0 {
 			for _, v := range f.results {
-				c := chain{v}
+				c := astutil.Chain{v}
 				if t, ok := st.track[f.r.chainKey(c)]; ok && t.origin != nil {
-					f.recordUse(s, t, nmReturn, false, false)
+					f.recordUse(s, t, useReturn, false, false)
 				}
 			}
 		}
-		return nmDead()
+		return deadState()
 	case *ast.BranchStmt:
 		switch s.Tok {
 		case token.BREAK, token.CONTINUE:
@@ -450,16 +452,16 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 			if tg == nil {
 				f.bail = true
 			} else if s.Tok == token.BREAK {
-				tg.brk = nmJoin(tg.brk, st)
+				tg.brk = join(tg.brk, st)
 			} else {
-				tg.cont = nmJoin(tg.cont, st)
+				tg.cont = join(tg.cont, st)
 			}
 		case token.GOTO:
 			f.bail = true
 		case token.FALLTHROUGH:
 			return st
 		}
-		return nmDead()
+		return deadState()
 	case *ast.LabeledStmt:
 		return f.stmt(s.Stmt, st, s.Label.Name)
 	case *ast.IfStmt:
@@ -474,22 +476,22 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 		if s.Else != nil {
 			e = f.stmt(s.Else, e, "")
 		}
-		return nmJoin(t, e)
+		return join(t, e)
 	case *ast.ForStmt:
 		if s.Init != nil {
 			if st = f.stmt(s.Init, st, ""); st.dead {
 				return st
 			}
 		}
-		return f.loop(st, label, func(head *nmState) (*nmState, *nmState, func(*nmState) *nmState) {
+		return f.loop(st, label, func(head *state) (*state, *state, func(*state) *state) {
 			f.scan(head, s.Cond)
-			in, out := head.clone(), nmDead()
+			in, out := head.clone(), deadState()
 			if s.Cond != nil {
 				in, out = f.cond(head, s.Cond)
 			}
-			return in, out, func(in *nmState) *nmState {
+			return in, out, func(in *state) *state {
 				body := f.list(s.Body, s.Body.List, in)
-				body = nmJoin(body, f.targets[len(f.targets)-1].cont)
+				body = join(body, f.targets[len(f.targets)-1].cont)
 				if s.Post != nil && !body.dead {
 					body = f.stmt(s.Post, body, "")
 				}
@@ -498,12 +500,12 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 		})
 	case *ast.RangeStmt:
 		f.scan(st, s.X)
-		return f.loop(st, label, func(head *nmState) (*nmState, *nmState, func(*nmState) *nmState) {
+		return f.loop(st, label, func(head *state) (*state, *state, func(*state) *state) {
 			in := head.clone()
 			f.rangeVars(in, s)
-			return in, head.clone(), func(in *nmState) *nmState {
+			return in, head.clone(), func(in *state) *state {
 				body := f.list(s.Body, s.Body.List, in)
-				return nmJoin(body, f.targets[len(f.targets)-1].cont)
+				return join(body, f.targets[len(f.targets)-1].cont)
 			}
 		})
 	case *ast.SwitchStmt:
@@ -525,21 +527,21 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 		}
 		return f.switchBody(st, label, s.Body, false)
 	case *ast.SelectStmt:
-		tg := &nmTarget{label: label}
+		tg := &target{label: label}
 		f.targets = append(f.targets, tg)
-		var out *nmState
+		var out *state
 		for _, c := range s.Body.List {
 			cc := c.(*ast.CommClause)
 			in := st.clone()
 			if cc.Comm != nil {
 				in = f.stmt(cc.Comm, in, "")
 			}
-			out = nmJoin(out, f.list(cc, cc.Body, in))
+			out = join(out, f.list(cc, cc.Body, in))
 		}
 		f.targets = f.targets[:len(f.targets)-1]
-		out = nmJoin(out, tg.brk)
+		out = join(out, tg.brk)
 		if out == nil {
-			return nmDead()
+			return deadState()
 		}
 		return out
 	}
@@ -549,8 +551,8 @@ func (f *nmFunc) stmt(s ast.Stmt, st *nmState, label string) *nmState {
 // loop runs a loop to a fixed point. step gives, for the state at the
 // loop's head, the state entering the body, the state leaving the loop
 // normally, and the body itself, which returns the state at the back edge.
-func (f *nmFunc) loop(entry *nmState, label string, step func(head *nmState) (in, out *nmState, body func(*nmState) *nmState)) *nmState {
-	tg := &nmTarget{label: label, loop: true}
+func (f *funcInfo) loop(entry *state, label string, step func(head *state) (in, out *state, body func(*state) *state)) *state {
+	tg := &target{label: label, loop: true}
 	f.targets = append(f.targets, tg)
 	defer func() { f.targets = f.targets[:len(f.targets)-1] }()
 	head := entry.clone()
@@ -559,28 +561,28 @@ func (f *nmFunc) loop(entry *nmState, label string, step func(head *nmState) (in
 		in, out, body := step(head)
 		back := body(in)
 		if f.bail {
-			return nmDead()
+			return deadState()
 		}
-		next := nmJoin(entry.clone(), back)
+		next := join(entry.clone(), back)
 		if next.equal(head) {
-			if res := nmJoin(out, tg.brk); res != nil {
+			if res := join(out, tg.brk); res != nil {
 				return res
 			}
-			return nmDead()
+			return deadState()
 		}
-		if iter == nmMaxIter {
+		if iter == maxIter {
 			f.bail = true
-			return nmDead()
+			return deadState()
 		}
 		head = next
 	}
 }
 
-func (f *nmFunc) switchBody(st *nmState, label string, body *ast.BlockStmt, tagless bool) *nmState {
-	tg := &nmTarget{label: label}
+func (f *funcInfo) switchBody(st *state, label string, body *ast.BlockStmt, tagless bool) *state {
+	tg := &target{label: label}
 	f.targets = append(f.targets, tg)
 	defer func() { f.targets = f.targets[:len(f.targets)-1] }()
-	ins := make([]*nmState, len(body.List))
+	ins := make([]*state, len(body.List))
 	cur := st
 	def := -1
 	for i, c := range body.List {
@@ -590,11 +592,11 @@ func (f *nmFunc) switchBody(st *nmState, label string, body *ast.BlockStmt, tagl
 			continue
 		}
 		if tagless {
-			var in *nmState
+			var in *state
 			for _, e := range cc.List {
 				f.scan(cur, e)
 				t, fl := f.cond(cur, e)
-				in, cur = nmJoin(in, t), fl
+				in, cur = join(in, t), fl
 			}
 			ins[i] = in
 		} else {
@@ -607,10 +609,10 @@ func (f *nmFunc) switchBody(st *nmState, label string, body *ast.BlockStmt, tagl
 	if def >= 0 {
 		ins[def] = cur.clone()
 	}
-	var out, fall *nmState
+	var out, fall *state
 	for i, c := range body.List {
 		cc := c.(*ast.CaseClause)
-		in := nmJoin(ins[i], fall)
+		in := join(ins[i], fall)
 		fall = nil
 		o := f.list(cc, cc.Body, in)
 		if n := len(cc.Body); n > 0 {
@@ -619,19 +621,19 @@ func (f *nmFunc) switchBody(st *nmState, label string, body *ast.BlockStmt, tagl
 				continue
 			}
 		}
-		out = nmJoin(out, o)
+		out = join(out, o)
 	}
 	if def < 0 {
-		out = nmJoin(out, cur)
+		out = join(out, cur)
 	}
-	out = nmJoin(out, tg.brk)
+	out = join(out, tg.brk)
 	if out == nil {
-		return nmDead()
+		return deadState()
 	}
 	return out
 }
 
-func (f *nmFunc) target(label *ast.Ident, cont bool) *nmTarget {
+func (f *funcInfo) target(label *ast.Ident, cont bool) *target {
 	for i := len(f.targets) - 1; i >= 0; i-- {
 		tg := f.targets[i]
 		if label != nil {
@@ -649,7 +651,7 @@ func (f *nmFunc) target(label *ast.Ident, cont bool) *nmTarget {
 
 // rangeVars starts an iteration of a range loop: the key and value are
 // assigned, and when ranging over a map of maps, M[k] exists.
-func (f *nmFunc) rangeVars(in *nmState, s *ast.RangeStmt) {
+func (f *funcInfo) rangeVars(in *state, s *ast.RangeStmt) {
 	var vars [2]*types.Var
 	for i, e := range []ast.Expr{s.Key, s.Value} {
 		if e == nil {
@@ -662,7 +664,7 @@ func (f *nmFunc) rangeVars(in *nmState, s *ast.RangeStmt) {
 		}
 		if id, ok := e.(*ast.Ident); ok {
 			if v, ok := f.r.Info.Defs[id].(*types.Var); ok {
-				f.kill(in, chain{v})
+				f.kill(in, astutil.Chain{v})
 				vars[i] = v
 			}
 		}
@@ -680,8 +682,8 @@ func (f *nmFunc) rangeVars(in *nmState, s *ast.RangeStmt) {
 	if vars[0] == nil || !f.r.isMap(s.X) {
 		return
 	}
-	mt := coreType(f.r.Info.TypeOf(s.X)).(*types.Map)
-	if _, ok := coreType(mt.Elem()).(*types.Map); !ok {
+	mt := astutil.CoreType(f.r.Info.TypeOf(s.X)).(*types.Map)
+	if _, ok := astutil.CoreType(mt.Elem()).(*types.Map); !ok {
 		return
 	}
 	mk, ok := f.r.key(s.X)
@@ -689,34 +691,34 @@ func (f *nmFunc) rangeVars(in *nmState, s *ast.RangeStmt) {
 		return
 	}
 	key := mk + "[v" + f.r.objID(vars[0]) + "]"
-	deps := append(f.r.refChains(s.X), chain{vars[0]})
-	in.known[key] = nmFact{deps}
+	deps := append(astutil.RefChains(f.r.Info, s.X), astutil.Chain{vars[0]})
+	in.known[key] = fact{deps}
 	if vars[1] != nil {
-		in.alias[vars[1]] = nmAlias{key: key, deps: deps}
+		in.alias[vars[1]] = alias{key: key, deps: deps}
 	}
 }
 
 // kill forgets what depends on the location w, which is assigned.
-func (f *nmFunc) kill(st *nmState, w chain) {
+func (f *funcInfo) kill(st *state, w astutil.Chain) {
 	for k, fct := range st.known {
-		if overlapsAny(w, fct.deps) {
+		if astutil.OverlapsAny(w, fct.deps) {
 			delete(st.known, k)
 		}
 	}
 	for v, a := range st.alias {
-		if v == w[0] && len(w) == 1 || overlapsAny(w, a.deps) {
+		if v == w[0] && len(w) == 1 || astutil.OverlapsAny(w, a.deps) {
 			delete(st.alias, v)
 		}
 	}
 	for k, t := range st.track {
-		if w.overlaps(t.c) && len(w) <= len(t.c) {
-			t.bits = nmA
+		if w.Overlaps(t.c) && len(w) <= len(t.c) {
+			t.bits = changed
 			st.track[k] = t
 		}
 	}
 }
 
-func (f *nmFunc) assign(st *nmState, s *ast.AssignStmt) {
+func (f *funcInfo) assign(st *state, s *ast.AssignStmt) {
 	pair := len(s.Lhs) == len(s.Rhs)
 	for i, l := range s.Lhs {
 		var rhs ast.Expr
@@ -729,18 +731,18 @@ func (f *nmFunc) assign(st *nmState, s *ast.AssignStmt) {
 	// neither (as far as nilmap assumes) is M[a] when it is a map.
 	if len(s.Lhs) == 2 && len(s.Rhs) == 1 && (s.Tok == token.ASSIGN || s.Tok == token.DEFINE) {
 		if ix, ok := ast.Unparen(s.Rhs[0]).(*ast.IndexExpr); ok && f.r.elemType(ix) != nil {
-			var a nmAlias
+			var a alias
 			if f.r.isMapElem(ix) {
 				a.key, _ = f.r.key(ix)
 			}
 			if f.r.isMap(ix.X) {
 				a.parent, _ = f.r.key(ix.X)
 			}
-			a.deps = f.r.refChains(ix)
-			if v := f.localVar(s.Lhs[0]); v != nil && a.key != "" && !overlapsAny(chain{v}, a.deps) {
-				st.alias[v] = nmAlias{key: a.key, deps: a.deps}
+			a.deps = astutil.RefChains(f.r.Info, ix)
+			if v := f.localVar(s.Lhs[0]); v != nil && a.key != "" && !astutil.OverlapsAny(astutil.Chain{v}, a.deps) {
+				st.alias[v] = alias{key: a.key, deps: a.deps}
 			}
-			if v := f.localVar(s.Lhs[1]); v != nil && (a.key != "" || a.parent != "") && !overlapsAny(chain{v}, a.deps) {
+			if v := f.localVar(s.Lhs[1]); v != nil && (a.key != "" || a.parent != "") && !astutil.OverlapsAny(astutil.Chain{v}, a.deps) {
 				a.ok = true
 				st.alias[v] = a
 			}
@@ -748,7 +750,7 @@ func (f *nmFunc) assign(st *nmState, s *ast.AssignStmt) {
 	}
 }
 
-func (f *nmFunc) localVar(e ast.Expr) *types.Var {
+func (f *funcInfo) localVar(e ast.Expr) *types.Var {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || id.Name == "_" {
 		return nil
@@ -761,7 +763,7 @@ func (f *nmFunc) localVar(e ast.Expr) *types.Var {
 }
 
 // set records that lhs is assigned rhs (nil when the value is unknown).
-func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
+func (f *funcInfo) set(st *state, lhs, rhs ast.Expr, s ast.Stmt) {
 	l := ast.Unparen(lhs)
 	if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
 		return
@@ -779,18 +781,18 @@ func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
 		}
 		if f.r.isMap(l) {
 			if rhs != nil && !f.r.isNil(rhs) {
-				st.known[key] = nmFact{f.r.refChains(l)}
+				st.known[key] = fact{astutil.RefChains(f.r.Info, l)}
 			} else {
 				delete(st.known, key)
 			}
 		}
 		return
 	}
-	w := f.r.writtenChain(l)
+	w := astutil.WrittenChain(f.r.Info, l)
 	if w == nil {
 		return
 	}
-	c := f.r.chainOf(l)
+	c := astutil.ChainOf(f.r.Info, l)
 	var key string
 	wasTracked := false
 	if c != nil {
@@ -802,7 +804,7 @@ func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
 		return
 	}
 	if f.r.isMap(l) && !f.r.isNil(rhs) {
-		st.known[key] = nmFact{[]chain{c}}
+		st.known[key] = fact{[]astutil.Chain{c}}
 		// A map field filled other than right where its struct is made
 		// (lazily, or by some init method): the package has its own way
 		// of making the field, which nilmap does not follow.
@@ -819,9 +821,9 @@ func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
 	}
 	if f.r.isMapElem(rhs) {
 		if k, ok := f.r.key(rhs); ok {
-			deps := f.r.refChains(rhs)
-			if !overlapsAny(c, deps) {
-				st.alias[v] = nmAlias{key: k, deps: deps}
+			deps := astutil.RefChains(f.r.Info, rhs)
+			if !astutil.OverlapsAny(c, deps) {
+				st.alias[v] = alias{key: k, deps: deps}
 			}
 		}
 	}
@@ -830,7 +832,7 @@ func (f *nmFunc) set(st *nmState, lhs, rhs ast.Expr, s ast.Stmt) {
 
 // create tracks the nil map fields of the struct value that rhs (or, when
 // rhs is nil, the zero value of v's type) makes and assigns to v.
-func (f *nmFunc) create(st *nmState, v *types.Var, rhs ast.Expr, spec *ast.ValueSpec, s ast.Stmt) {
+func (f *funcInfo) create(st *state, v *types.Var, rhs ast.Expr, spec *ast.ValueSpec, s ast.Stmt) {
 	if f.captured[v] {
 		return
 	}
@@ -842,7 +844,7 @@ func (f *nmFunc) create(st *nmState, v *types.Var, rhs ast.Expr, spec *ast.Value
 	if !ok {
 		return
 	}
-	kind := nmZero
+	kind := kindZero
 	var lit *ast.CompositeLit
 	if rhs != nil {
 		e := ast.Unparen(rhs)
@@ -850,9 +852,9 @@ func (f *nmFunc) create(st *nmState, v *types.Var, rhs ast.Expr, spec *ast.Value
 			e = ast.Unparen(u.X)
 		}
 		if l, ok := e.(*ast.CompositeLit); ok {
-			kind, lit = nmLit, l
+			kind, lit = kindLit, l
 		} else {
-			kind = nmNew
+			kind = kindNew
 		}
 	}
 	for _, p := range paths {
@@ -864,20 +866,20 @@ func (f *nmFunc) create(st *nmState, v *types.Var, rhs ast.Expr, spec *ast.Value
 		if spec != nil {
 			node = spec
 		}
-		o := f.origin(nmOriginKey{node, v, pk.String()}, func() *nmOrigin {
+		o := f.origin(originKey{node, v, pk.String()}, func() *origin {
 			pos := v.Pos()
 			if rhs != nil {
 				pos = rhs.Pos()
 			}
-			return &nmOrigin{kind: kind, v: v, path: p, stmt: s, lit: lit, pos: pos}
+			return &origin{kind: kind, v: v, path: p, stmt: s, lit: lit, pos: pos}
 		})
-		c := append(chain{v}, nmObjs(p)...)
-		st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+		c := append(astutil.Chain{v}, objs(p)...)
+		st.track[f.r.chainKey(c)] = track{stillNil, o, c}
 		f.roots[v] = true
 	}
 }
 
-func nmObjs(vs []*types.Var) []types.Object {
+func objs(vs []*types.Var) []types.Object {
 	out := make([]types.Object, len(vs))
 	for i, v := range vs {
 		out[i] = v
@@ -885,7 +887,7 @@ func nmObjs(vs []*types.Var) []types.Object {
 	return out
 }
 
-func (f *nmFunc) decl(st *nmState, s *ast.DeclStmt) {
+func (f *funcInfo) decl(st *state, s *ast.DeclStmt) {
 	gd, ok := s.Decl.(*ast.GenDecl)
 	if !ok || gd.Tok != token.VAR {
 		return
@@ -897,13 +899,13 @@ func (f *nmFunc) decl(st *nmState, s *ast.DeclStmt) {
 			if !ok || name.Name == "_" {
 				continue
 			}
-			f.kill(st, chain{v})
+			f.kill(st, astutil.Chain{v})
 			switch {
 			case len(vs.Values) == len(vs.Names):
 				rhs := vs.Values[i]
 				if f.r.isMapElem(rhs) {
 					if k, ok := f.r.key(rhs); ok {
-						st.alias[v] = nmAlias{key: k, deps: f.r.refChains(rhs)}
+						st.alias[v] = alias{key: k, deps: astutil.RefChains(f.r.Info, rhs)}
 					}
 				}
 				f.create(st, v, rhs, vs, s)
@@ -911,16 +913,16 @@ func (f *nmFunc) decl(st *nmState, s *ast.DeclStmt) {
 				if f.captured[v] {
 					continue
 				}
-				if nmIsMapType(v.Type()) {
-					kind := nmMultiVar
+				if isMapType(v.Type()) {
+					kind := multiVar
 					if len(gd.Specs) == 1 && len(vs.Names) == 1 && !gd.Lparen.IsValid() {
-						kind = nmLoneVar
+						kind = loneVar
 					}
-					o := f.origin(nmOriginKey{vs, v, ""}, func() *nmOrigin {
-						return &nmOrigin{kind: kind, v: v, stmt: s, typ: vs.Type, pos: name.Pos()}
+					o := f.origin(originKey{vs, v, ""}, func() *origin {
+						return &origin{kind: kind, v: v, stmt: s, typ: vs.Type, pos: name.Pos()}
 					})
-					c := chain{v}
-					st.track[f.r.chainKey(c)] = nmTrack{nmU, o, c}
+					c := astutil.Chain{v}
+					st.track[f.r.chainKey(c)] = track{stillNil, o, c}
 					f.roots[v] = true
 				} else {
 					f.create(st, v, nil, vs, s)
@@ -932,11 +934,11 @@ func (f *nmFunc) decl(st *nmState, s *ast.DeclStmt) {
 
 // write checks a write into the map m and records what it finds; then,
 // since a write that did not panic proves its maps non-nil, it says so.
-func (f *nmFunc) write(st *nmState, s ast.Stmt, m ast.Expr, isCopy bool) {
+func (f *funcInfo) write(st *state, s ast.Stmt, m ast.Expr, isCopy bool) {
 	m = ast.Unparen(m)
 	w := f.writes[m]
 	if w == nil {
-		w = &nmWrite{fn: f, stmt: s, loc: m, copy: isCopy, bknown: true}
+		w = &write{fn: f, stmt: s, loc: m, copy: isCopy, bknown: true}
 		w.levels = f.r.levels(m)
 		w.known = make([]bool, len(w.levels))
 		for i := range w.known {
@@ -946,7 +948,7 @@ func (f *nmFunc) write(st *nmState, s ast.Stmt, m ast.Expr, isCopy bool) {
 		if len(w.levels) > 0 {
 			w.base = ast.Unparen(w.levels[0].X)
 		}
-		if w.bc = f.r.chainOf(w.base); w.bc != nil {
+		if w.bc = astutil.ChainOf(f.r.Info, w.base); w.bc != nil {
 			w.bkey = f.r.chainKey(w.bc)
 		}
 		f.writes[m] = w
@@ -984,8 +986,8 @@ func (f *nmFunc) write(st *nmState, s ast.Stmt, m ast.Expr, isCopy bool) {
 		// An empty source leaves a nil map nil: the copy may or may not
 		// have written.
 		if w.bc != nil {
-			if t, ok := st.track[w.bkey]; ok && t.bits&nmU != 0 {
-				t.bits |= nmP
+			if t, ok := st.track[w.bkey]; ok && t.bits&stillNil != 0 {
+				t.bits |= proven
 				st.track[w.bkey] = t
 			}
 		}
@@ -993,27 +995,27 @@ func (f *nmFunc) write(st *nmState, s ast.Stmt, m ast.Expr, isCopy bool) {
 	}
 	for _, lv := range w.levels {
 		if k, ok := f.r.key(lv); ok {
-			st.known[k] = nmFact{f.r.refChains(lv)}
+			st.known[k] = fact{astutil.RefChains(f.r.Info, lv)}
 		}
 	}
 	if w.bc != nil {
-		f.markNonNil(st, w.bkey, []chain{w.bc})
+		f.markNonNil(st, w.bkey, []astutil.Chain{w.bc})
 	}
 }
 
-func (f *nmFunc) markNonNil(st *nmState, key string, deps []chain) {
-	st.known[key] = nmFact{deps}
+func (f *funcInfo) markNonNil(st *state, key string, deps []astutil.Chain) {
+	st.known[key] = fact{deps}
 	if t, ok := st.track[key]; ok {
-		t.bits &^= nmU
+		t.bits &^= stillNil
 		if t.bits == 0 {
-			t.bits = nmP
+			t.bits = proven
 		}
 		st.track[key] = t
 	}
 }
 
 // nonNil records that the map e is not nil.
-func (f *nmFunc) nonNil(st *nmState, e ast.Expr) {
+func (f *funcInfo) nonNil(st *state, e ast.Expr) {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := f.r.Info.Uses[id].(*types.Var); ok {
@@ -1026,14 +1028,14 @@ func (f *nmFunc) nonNil(st *nmState, e ast.Expr) {
 		return
 	}
 	if key, ok := f.r.key(e); ok {
-		f.markNonNil(st, key, f.r.refChains(e))
+		f.markNonNil(st, key, astutil.RefChains(f.r.Info, e))
 	}
 }
 
 // cond returns the states in which e is true and false.
-func (f *nmFunc) cond(st *nmState, e ast.Expr) (*nmState, *nmState) {
+func (f *funcInfo) cond(st *state, e ast.Expr) (*state, *state) {
 	if st.dead {
-		return nmDead(), nmDead()
+		return deadState(), deadState()
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
@@ -1046,11 +1048,11 @@ func (f *nmFunc) cond(st *nmState, e ast.Expr) (*nmState, *nmState) {
 		case token.LAND:
 			t1, f1 := f.cond(st, x.X)
 			t2, f2 := f.cond(t1, x.Y)
-			return t2, nmJoin(f1, f2)
+			return t2, join(f1, f2)
 		case token.LOR:
 			t1, f1 := f.cond(st, x.X)
 			t2, f2 := f.cond(f1, x.Y)
-			return nmJoin(t1, t2), f2
+			return join(t1, t2), f2
 		}
 		if m, ok := f.nilCompare(x); ok {
 			t, fl := st.clone(), st.clone()
@@ -1088,7 +1090,7 @@ func (f *nmFunc) cond(st *nmState, e ast.Expr) (*nmState, *nmState) {
 }
 
 // nilCompare returns m for m == nil, m != nil, nil == m, nil != m.
-func (f *nmFunc) nilCompare(x *ast.BinaryExpr) (ast.Expr, bool) {
+func (f *funcInfo) nilCompare(x *ast.BinaryExpr) (ast.Expr, bool) {
 	if x.Op != token.EQL && x.Op != token.NEQ {
 		return nil, false
 	}
@@ -1104,10 +1106,10 @@ func (f *nmFunc) nilCompare(x *ast.BinaryExpr) (ast.Expr, bool) {
 // lenTest recognises comparisons of len(m) with a constant that imply m
 // is not nil when they are true (whenTrue) or false: len(m) > 0,
 // len(m) != 0, len(m) == 0 (false), and the like.
-func (f *nmFunc) lenTest(x *ast.BinaryExpr) (m ast.Expr, whenTrue bool, ok bool) {
+func (f *funcInfo) lenTest(x *ast.BinaryExpr) (m ast.Expr, whenTrue bool, ok bool) {
 	arg := func(e ast.Expr) ast.Expr {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok || f.r.builtin(call) != "len" || len(call.Args) != 1 || !f.r.isMap(call.Args[0]) {
+		if !ok || astutil.Builtin(f.r.Info, call) != "len" || len(call.Args) != 1 || !f.r.isMap(call.Args[0]) {
 			return nil
 		}
 		return call.Args[0]
@@ -1152,7 +1154,7 @@ func (f *nmFunc) lenTest(x *ast.BinaryExpr) (m ast.Expr, whenTrue bool, ok bool)
 // scan looks at every expression of n (a simple statement or an
 // expression): uses of tracked locations, struct values made and handed
 // out without a map field, and closures, which it analyses in place.
-func (f *nmFunc) scan(st *nmState, n ast.Node) {
+func (f *funcInfo) scan(st *state, n ast.Node) {
 	if n == nil || st.dead {
 		return
 	}
@@ -1174,7 +1176,7 @@ func (f *nmFunc) scan(st *nmState, n ast.Node) {
 			f.fieldsFrom(x, stack)
 			f.handedOut(x, stack)
 		case *ast.CallExpr:
-			if f.r.builtin(x) == "new" {
+			if astutil.Builtin(f.r.Info, x) == "new" {
 				f.handedOut(x, stack)
 			}
 		case *ast.UnaryExpr:
@@ -1188,7 +1190,7 @@ func (f *nmFunc) scan(st *nmState, n ast.Node) {
 // fieldAddress notes a map field whose address the code takes
 // (mapx.RepopulateNonzero(&nb.nodeByAddr, ...) in tailscale): whatever
 // receives the pointer may make the map, in a way nilmap does not follow.
-func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
+func (f *funcInfo) fieldAddress(u *ast.UnaryExpr) {
 	if u.Op != token.AND {
 		return
 	}
@@ -1197,7 +1199,7 @@ func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
 		return
 	}
 	if s, ok := f.r.Info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-		if fld, ok := s.Obj().(*types.Var); ok && nmIsMapType(fld.Type()) {
+		if fld, ok := s.Obj().(*types.Var); ok && isMapType(fld.Type()) {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
@@ -1205,7 +1207,7 @@ func (f *nmFunc) fieldAddress(u *ast.UnaryExpr) {
 
 // mapFields yields the map fields that a keyed struct literal sets, with
 // their values.
-func (f *nmFunc) mapFields(lit *ast.CompositeLit) func(yield func(*types.Var, ast.Expr) bool) {
+func (f *funcInfo) mapFields(lit *ast.CompositeLit) func(yield func(*types.Var, ast.Expr) bool) {
 	return func(yield func(*types.Var, ast.Expr) bool) {
 		for _, el := range lit.Elts {
 			kv, ok := el.(*ast.KeyValueExpr)
@@ -1216,7 +1218,7 @@ func (f *nmFunc) mapFields(lit *ast.CompositeLit) func(yield func(*types.Var, as
 			if !ok {
 				continue
 			}
-			if fld, ok := f.r.Info.Uses[id].(*types.Var); ok && fld.IsField() && nmIsMapType(fld.Type()) {
+			if fld, ok := f.r.Info.Uses[id].(*types.Var); ok && fld.IsField() && isMapType(fld.Type()) {
 				if !yield(fld, kv.Value) {
 					return
 				}
@@ -1225,17 +1227,17 @@ func (f *nmFunc) mapFields(lit *ast.CompositeLit) func(yield func(*types.Var, as
 	}
 }
 
-func (f *nmFunc) closure(st *nmState, fl *ast.FuncLit) {
+func (f *funcInfo) closure(st *state, fl *ast.FuncLit) {
 	targets, results := f.targets, f.results
 	f.targets = nil
-	in := &nmState{known: maps.Clone(st.known), alias: maps.Clone(st.alias), track: map[string]nmTrack{}}
+	in := &state{known: maps.Clone(st.known), alias: maps.Clone(st.alias), track: map[string]track{}}
 	f.results = f.trackResults(fl.Type, fl.Body, in)
 	f.list(fl.Body, fl.Body.List, in)
 	f.targets, f.results = targets, results
 }
 
 // use classifies a use of the tracked variable id.
-func (f *nmFunc) use(st *nmState, id *ast.Ident, stack []ast.Node) {
+func (f *funcInfo) use(st *state, id *ast.Ident, stack []ast.Node) {
 	var e ast.Expr = id
 	i := len(stack) - 1
 climb:
@@ -1254,21 +1256,21 @@ climb:
 		}
 		i--
 	}
-	c := f.r.chainOf(e)
+	c := astutil.ChainOf(f.r.Info, e)
 	if c == nil {
 		return
 	}
 	parents := stack[:i+1]
 	kind := f.r.useOf(e, parents)
 	for key, t := range st.track {
-		if !c.overlaps(t.c) || len(c) > len(t.c) {
+		if !c.Overlaps(t.c) || len(c) > len(t.c) {
 			continue
 		}
 		exact := len(c) == len(t.c)
 		switch kind {
-		case nmIndexed, nmSafe, nmAssigned:
+		case useIndexed, useSafe, useAssigned:
 			continue
-		case nmNilCmp:
+		case nilCmp:
 			if exact && t.origin != nil {
 				f.recordUse(e, t, kind, false, false)
 			}
@@ -1276,24 +1278,24 @@ climb:
 		}
 		if t.origin != nil {
 			errRet := false
-			if kind == nmReturn && i >= 0 {
+			if kind == useReturn && i >= 0 {
 				errRet = f.errReturn(parents[i].(*ast.ReturnStmt))
 			}
 			f.recordUse(e, t, kind, !exact, errRet)
 		}
 		_, isPtr := types.Unalias(f.r.Info.TypeOf(e)).Underlying().(*types.Pointer)
-		if kind == nmAddr || kind == nmMethod || !exact && isPtr {
-			t.bits |= nmA
+		if kind == useAddr || kind == useMethod || !exact && isPtr {
+			t.bits |= changed
 			st.track[key] = t
 		}
 	}
 }
 
-func (f *nmFunc) recordUse(e ast.Node, t nmTrack, kind nmUse, prefix, errRet bool) {
-	k := nmUseKey{e, t.origin}
+func (f *funcInfo) recordUse(e ast.Node, t track, kind useKind, prefix, errRet bool) {
+	k := useKey{e, t.origin}
 	u := f.uses[k]
 	if u == nil {
-		u = &nmUseRec{kind: kind, prefix: prefix, errRet: errRet, pos: e.Pos()}
+		u = &useRec{kind: kind, prefix: prefix, errRet: errRet, pos: e.Pos()}
 		f.uses[k] = u
 	}
 	u.bits |= t.bits
@@ -1301,7 +1303,7 @@ func (f *nmFunc) recordUse(e ast.Node, t nmTrack, kind nmUse, prefix, errRet boo
 
 // errReturn reports whether ret returns an error that is not nil, as its
 // last result: the other results are then not meant to be used.
-func (f *nmFunc) errReturn(ret *ast.ReturnStmt) bool {
+func (f *funcInfo) errReturn(ret *ast.ReturnStmt) bool {
 	n := len(ret.Results)
 	if n < 2 || f.r.isNil(ret.Results[n-1]) {
 		return false
@@ -1316,8 +1318,8 @@ func (f *nmFunc) errReturn(ret *ast.ReturnStmt) bool {
 // (nl.record = record{virtConns: make(...)}, tailscale's netlog: the
 // package re-makes the value in place on its own schedule, and a write
 // through that field may rely on it, which nilmap does not follow).
-func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
-	if _, ok := coreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
+func (f *funcInfo) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
+	if _, ok := astutil.CoreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
 		return
 	}
 	refill := false
@@ -1333,7 +1335,7 @@ func (f *nmFunc) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
 			case *ast.CompositeLit:
 				continue
 			case *ast.CallExpr:
-				if f.r.builtin(v) == "make" {
+				if astutil.Builtin(f.r.Info, v) == "make" {
 					continue
 				}
 			}
@@ -1378,7 +1380,7 @@ func outerOf(x ast.Expr, stack []ast.Node) (ast.Expr, int) {
 // handedOut records, for the struct fields rule, a struct value made
 // without some map field and handed out as it is: returned, or stored
 // somewhere other than a local variable.
-func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
+func (f *funcInfo) handedOut(x ast.Expr, stack []ast.Node) {
 	if f.test {
 		return
 	}
@@ -1399,7 +1401,7 @@ func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
 		}
 	}
 	kind := f.r.useOf(e, stack[:i+1])
-	if kind != nmReturn && (kind != nmStore || nmIsPointer(f.r.Info.TypeOf(e))) {
+	if kind != useReturn && (kind != useStore || isPointer(f.r.Info.TypeOf(e))) {
 		return // a pointer stored away may still be filled through
 	}
 	paths, ok := f.r.nilFields(x, nil)
@@ -1407,24 +1409,24 @@ func (f *nmFunc) handedOut(x ast.Expr, stack []ast.Node) {
 		return
 	}
 	for _, p := range paths {
-		f.r.addCreation(p[len(p)-1], nmSite{pos: x.Pos(), fn: f.name, typ: f.r.Info.TypeOf(x)})
+		f.r.addCreation(p[len(p)-1], site{pos: x.Pos(), fn: f.name, typ: f.r.Info.TypeOf(x)})
 	}
 }
 
 // finish turns what the walk recorded into findings and candidates.
-func (f *nmFunc) finish() {
+func (f *funcInfo) finish() {
 	if f.bail {
 		return
 	}
 	for k, u := range f.uses {
 		o := k.o
-		if !u.prefix || u.bits != nmU || u.errRet || len(o.path) == 0 || f.test {
+		if !u.prefix || u.bits != stillNil || u.errRet || len(o.path) == 0 || f.test {
 			continue
 		}
-		if u.kind != nmReturn && (u.kind != nmStore || nmIsPointer(o.v.Type())) {
+		if u.kind != useReturn && (u.kind != useStore || isPointer(o.v.Type())) {
 			continue // a pointer stored away may still be filled through
 		}
-		f.r.addCreation(o.path[len(o.path)-1], nmSite{pos: o.pos, fn: f.name, typ: o.v.Type()})
+		f.r.addCreation(o.path[len(o.path)-1], site{pos: o.pos, fn: f.name, typ: o.v.Type()})
 	}
 	for _, w := range f.order {
 		if len(w.levels) > 0 {
@@ -1433,7 +1435,7 @@ func (f *nmFunc) finish() {
 				first = i
 			}
 			if first >= 0 {
-				f.r.nested = append(f.r.nested, nmNested{w, first})
+				f.r.nested = append(f.r.nested, nested{w, first})
 			}
 			continue
 		}
@@ -1444,20 +1446,20 @@ func (f *nmFunc) finish() {
 // blocked says why the origin's fix would change what the code does: it
 // uses the map while it is still nil (compares it with nil, or hands it
 // out on a path where nothing has assigned or written it).
-func (f *nmFunc) blocked(o *nmOrigin) (token.Pos, nmUse, bool) {
+func (f *funcInfo) blocked(o *origin) (token.Pos, useKind, bool) {
 	best := token.NoPos
-	var kind nmUse
+	var kind useKind
 	for k, u := range f.uses {
 		if k.o != o {
 			continue
 		}
 		hit := false
 		switch u.kind {
-		case nmNilCmp:
-			hit = u.bits&nmU != 0
-		case nmSafe, nmIndexed, nmAssigned:
+		case nilCmp:
+			hit = u.bits&stillNil != 0
+		case useSafe, useIndexed, useAssigned:
 		default:
-			hit = u.bits == nmU
+			hit = u.bits == stillNil
 		}
 		if hit && (best == token.NoPos || u.pos < best) {
 			best, kind = u.pos, u.kind

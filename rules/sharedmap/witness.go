@@ -1,6 +1,10 @@
-package rules
+package sharedmap
 
-import "go/ast"
+import (
+	"go/ast"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
+)
 
 // Signal 1 reports an access only where the package shows that it can run
 // alongside others: in code that runs on a goroutine the package starts or
@@ -17,7 +21,7 @@ import "go/ast"
 
 // mayRunConcurrently reports whether access a is in code of the package
 // that can run alongside other goroutines by the rule above.
-func (r *smRun) mayRunConcurrently(a *smAccess) bool {
+func (r *run) mayRunConcurrently(a *access) bool {
 	if r.onGoroutine == nil {
 		r.onGoroutine = r.goroutineCode()
 	}
@@ -37,7 +41,7 @@ func (r *smRun) mayRunConcurrently(a *smAccess) bool {
 // goroutineCode returns the functions and function literals that run on a
 // goroutine the package starts or a handler it registers: the entries, the
 // in-package functions they call, at any depth, and the literals inside.
-func (r *smRun) goroutineCode() map[ast.Node]bool {
+func (r *run) goroutineCode() map[ast.Node]bool {
 	seen := map[ast.Node]bool{}
 	var visit func(fn ast.Node)
 	visit = func(fn ast.Node) {
@@ -45,7 +49,7 @@ func (r *smRun) goroutineCode() map[ast.Node]bool {
 			return
 		}
 		seen[fn] = true
-		body := funcBody(fn)
+		body := astutil.FuncBody(fn)
 		if body == nil {
 			return
 		}

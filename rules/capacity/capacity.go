@@ -1,4 +1,4 @@
-package rules
+package capacity
 
 import (
 	"errors"
@@ -13,64 +13,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
-// Capacity reports a map that is made empty and then, in the statements
-// that follow it in the same block, filled from a source whose size was
-// known before the map was made.
-//
-// A map made without a size hint starts small and grows as it is filled:
-// each growth allocates a larger table and moves every entry into it, and
-// the garbage collector has to clean up after each one. When the number of
-// entries is known up front, make(map[K]V, n) allocates the table once.
-//
-// The fills it recognises, each inserting exactly once per iteration with a
-// top-level statement X[key] = val of the loop body that no continue, break
-// or goto can skip, are:
-//
-//	for k, v := range S { ... }     // S a slice, array, array pointer or map: len(S)
-//	for i := range n { ... }        // n
-//	for i := 0; i < n; i++ { ... }  // n
-//	maps.Copy(X, S)                 // len(S)
-//
-// and several of them in a row, whose hints add up. Keys may repeat, which
-// makes the hint an upper bound, as it is for a slice; but a map that counts
-// or groups (m[k]++, m[k] += v, m[k] = append(m[k], v)) repeats them by
-// design and is left alone, and so is a constant hint of 8 or less, which
-// changes nothing since a map holds 8 entries from its first insert on. A loop may still
-// return or panic before it inserts; a counted loop may not leave early at
-// all, since n is not bounded by anything that already exists. The source
-// must be an expression without side effects (variables, fields, index
-// expressions, constants) that is in scope where the map is made and that
-// nothing changes in between, and nothing in between may use the map.
-// When a slice or map to range over is returned by a call right below the
-// map's make, the fix declares the call's result first, under a new name.
-//
-// Before:
-//
-//	byID := make(map[int]*User)
-//	for _, u := range users {
-//		byID[u.ID] = u
-//	}
-//
-//	seen := map[string]bool{}
-//	for _, f := range strings.Fields(line) {
-//		seen[f] = true
-//	}
-//
-// After:
-//
-//	byID := make(map[int]*User, len(users))
-//	for _, u := range users {
-//		byID[u.ID] = u
-//	}
-//
-//	fields := strings.Fields(line)
-//	seen := make(map[string]bool, len(fields))
-//	for _, f := range fields {
-//		seen[f] = true
-//	}
-var Capacity = &Rule{
+// Rule is the capacity rule, as the mapfix engine runs it.
+var Rule = &rules.Rule{
 	Name: "capacity",
 	Doc:  "maps filled to a known size right after they are made, without a size hint",
 	Help: "A map made without a size hint and then filled in a loop whose size is known before the map is made " +
@@ -80,8 +28,8 @@ var Capacity = &Rule{
 	Run: runCapacity,
 }
 
-func runCapacity(p *Pass) []Finding {
-	r := &capRun{Pass: p}
+func runCapacity(p *rules.Pass) []rules.Finding {
+	r := &run{Pass: p}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -103,9 +51,9 @@ func runCapacity(p *Pass) []Finding {
 	return r.out
 }
 
-type capRun struct {
-	*Pass
-	out []Finding
+type run struct {
+	*rules.Pass
+	out []rules.Finding
 
 	// Per outermost function body; closures are part of it.
 	fn       *ast.BlockStmt
@@ -114,7 +62,7 @@ type capRun struct {
 	hasGoto  bool
 }
 
-func (r *capRun) function(body *ast.BlockStmt) {
+func (r *run) function(body *ast.BlockStmt) {
 	r.fn, r.escaped, r.reserved = body, nil, map[string]bool{}
 	r.hasGoto = false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -124,7 +72,7 @@ func (r *capRun) function(body *ast.BlockStmt) {
 		return true
 	})
 	ast.Inspect(body, func(n ast.Node) bool {
-		r.list(n, astStmts(n))
+		r.list(n, astutil.Stmts(n))
 		return true
 	})
 }
@@ -134,16 +82,16 @@ type creation struct {
 	owner  ast.Node // the block or clause whose list holds stmt
 	stmt   ast.Stmt // *ast.AssignStmt or *ast.DeclStmt
 	x      ast.Expr
-	xc     chain
+	xc     astutil.Chain
 	rhs    ast.Expr        // *ast.CallExpr (make) or *ast.CompositeLit
 	assign *ast.AssignStmt // the parent of rhs, or
 	spec   *ast.ValueSpec  // this one
 	single bool            // stmt assigns nothing else
-	lhs    []chain         // every location stmt assigns
+	lhs    []astutil.Chain // every location stmt assigns
 	others []ast.Expr      // the values stmt assigns besides rhs
 }
 
-func (r *capRun) list(owner ast.Node, list []ast.Stmt) {
+func (r *run) list(owner ast.Node, list []ast.Stmt) {
 	for i, s := range list {
 		for _, c := range r.creations(owner, s) {
 			r.check(c, list, i)
@@ -151,16 +99,16 @@ func (r *capRun) list(owner ast.Node, list []ast.Stmt) {
 	}
 }
 
-func (r *capRun) creations(owner ast.Node, s ast.Stmt) []*creation {
+func (r *run) creations(owner ast.Node, s ast.Stmt) []*creation {
 	var out []*creation
 	switch s := s.(type) {
 	case *ast.AssignStmt:
 		if (s.Tok != token.DEFINE && s.Tok != token.ASSIGN) || len(s.Lhs) != len(s.Rhs) {
 			return nil
 		}
-		var lhs []chain
+		var lhs []astutil.Chain
 		for _, l := range s.Lhs {
-			if c := r.writtenChain(l); c != nil {
+			if c := astutil.WrittenChain(r.Info, l); c != nil {
 				lhs = append(lhs, c)
 			}
 		}
@@ -174,10 +122,10 @@ func (r *capRun) creations(owner ast.Node, s ast.Stmt) []*creation {
 		if !ok || gd.Tok != token.VAR {
 			return nil
 		}
-		var lhs []chain
+		var lhs []astutil.Chain
 		for _, sp := range gd.Specs {
 			for _, n := range sp.(*ast.ValueSpec).Names {
-				if c := r.chainOf(n); c != nil {
+				if c := astutil.ChainOf(r.Info, n); c != nil {
 					lhs = append(lhs, c)
 				}
 			}
@@ -195,7 +143,7 @@ func (r *capRun) creations(owner ast.Node, s ast.Stmt) []*creation {
 		}
 	}
 	for _, c := range out {
-		c.xc = r.chainOf(c.x)
+		c.xc = astutil.ChainOf(r.Info, c.x)
 		var values []ast.Expr
 		if c.assign != nil {
 			values = c.assign.Rhs
@@ -215,13 +163,13 @@ func (r *capRun) creations(owner ast.Node, s ast.Stmt) []*creation {
 
 // emptyMap reports whether e is make(map[K]V), make(map[K]V, 0) with a
 // literal 0, or map[K]V{}.
-func (r *capRun) emptyMap(e ast.Expr) bool {
+func (r *run) emptyMap(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.CallExpr:
-		if r.builtin(e) != "make" || e.Ellipsis != token.NoPos || len(e.Args) == 0 {
+		if astutil.Builtin(r.Info, e) != "make" || e.Ellipsis != token.NoPos || len(e.Args) == 0 {
 			return false
 		}
-		if _, ok := coreType(r.Info.TypeOf(e.Args[0])).(*types.Map); !ok {
+		if _, ok := astutil.CoreType(r.Info.TypeOf(e.Args[0])).(*types.Map); !ok {
 			return false
 		}
 		return len(e.Args) == 1 || len(e.Args) == 2 && isZeroLit(e.Args[1])
@@ -229,7 +177,7 @@ func (r *capRun) emptyMap(e ast.Expr) bool {
 		if e.Type == nil || len(e.Elts) != 0 || e.Incomplete {
 			return false
 		}
-		_, ok := coreType(r.Info.TypeOf(e)).(*types.Map)
+		_, ok := astutil.CoreType(r.Info.TypeOf(e)).(*types.Map)
 		return ok
 	}
 	return false
@@ -254,7 +202,7 @@ type fill struct {
 	rng      *ast.RangeStmt
 }
 
-func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
+func (r *run) check(c *creation, list []ast.Stmt, i int) {
 	if c.xc == nil {
 		return
 	}
@@ -267,7 +215,7 @@ func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
 	for j := i + 1; j < len(list); j++ {
 		f := r.fillOf(list[j], c.xc)
 		if f == nil {
-			if r.mentions(list[j], []chain{c.xc}) {
+			if astutil.Mentions(r.Info, list[j], []astutil.Chain{c.xc}) {
 				break
 			}
 			continue // unrelated
@@ -299,12 +247,12 @@ func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
 		return !ok || (t.Kind() != types.Int && t.Info()&types.IsUntyped == 0)
 	}
 	for _, f := range fills {
-		if (f.isLen || f.hoist != nil) && !isUniverse(scope, pos, "len") ||
-			needConv(f) && !isUniverse(scope, pos, "int") {
+		if (f.isLen || f.hoist != nil) && !astutil.IsUniverse(scope, pos, "len") ||
+			needConv(f) && !astutil.IsUniverse(scope, pos, "int") {
 			return
 		}
 	}
-	if isLit && !isUniverse(scope, pos, "make") {
+	if isLit && !astutil.IsUniverse(scope, pos, "make") {
 		return
 	}
 	// A map has room for 8 entries from its first insert on: a known hint
@@ -359,7 +307,7 @@ func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
 	for k, f := range fills {
 		convs[k] = needConv(f)
 	}
-	r.out = append(r.out, Finding{
+	r.out = append(r.out, rules.Finding{
 		Rule:    "capacity",
 		Pos:     c.rhs.Pos(),
 		End:     c.rhs.End(),
@@ -371,7 +319,7 @@ func (r *capRun) check(c *creation, list []ast.Stmt, i int) {
 // fillOf returns s as a fill of the map at xc, or nil. What it checks
 // depends on s alone: whether its source can be measured where the map is
 // made is for sourceOK.
-func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
+func (r *run) fillOf(s ast.Stmt, xc astutil.Chain) *fill {
 	label := ""
 	if ls, ok := s.(*ast.LabeledStmt); ok {
 		label, s = ls.Label.Name, ls.Stmt
@@ -382,7 +330,7 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 			return nil
 		}
 		f := &fill{rng: s}
-		switch t := coreType(r.Info.TypeOf(s.X)).(type) {
+		switch t := astutil.CoreType(r.Info.TypeOf(s.X)).(type) {
 		case *types.Basic:
 			if t.Info()&types.IsInteger == 0 || exits(s.Body, label) {
 				return nil
@@ -396,7 +344,7 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 			}
 			return f
 		case *types.Pointer:
-			if _, ok := coreType(t.Elem()).(*types.Array); !ok {
+			if _, ok := astutil.CoreType(t.Elem()).(*types.Array); !ok {
 				return nil
 			}
 			f.constant = true
@@ -406,15 +354,15 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 		case *types.Map:
 			// Inserting into the map being ranged over makes the number
 			// of iterations unknown.
-			if r.writesTo(s.Body, r.refChains(s.X)) {
+			if astutil.WritesTo(r.Info, s.Body, astutil.RefChains(r.Info, s.X)) {
 				return nil
 			}
 		default:
 			return nil // strings, channels, functions
 		}
 		f.isLen = true
-		if call, ok := s.X.(*ast.CallExpr); ok && !r.pure(s.X, false) {
-			if r.isConversion(call) || r.builtin(call) != "" {
+		if call, ok := s.X.(*ast.CallExpr); ok && !astutil.Pure(r.Info, s.X, false) {
+			if astutil.IsConversion(r.Info, call) || astutil.Builtin(r.Info, call) != "" {
 				return nil
 			}
 			f.hoist = call
@@ -437,11 +385,11 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 			return f
 		}
 		// n is read again before every iteration.
-		nc := r.refChains(n)
-		if overlapsAny(chain{iv}, nc) || r.writesTo(s.Body, nc) || r.writesTo(s.Post, nc) {
+		nc := astutil.RefChains(r.Info, n)
+		if astutil.OverlapsAny(astutil.Chain{iv}, nc) || astutil.WritesTo(r.Info, s.Body, nc) || astutil.WritesTo(r.Info, s.Post, nc) {
 			return nil
 		}
-		if (r.mayChangeOthers(s.Body) || r.mayChangeOthers(s.Post)) && !r.stable(n, false) {
+		if (astutil.MayChangeOthers(r.Info, s.Body) || astutil.MayChangeOthers(r.Info, s.Post)) && !r.stable(n, false) {
 			return nil
 		}
 		return f
@@ -451,10 +399,10 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 			return nil
 		}
 		call := s.X.(*ast.CallExpr)
-		if !r.chainOf(call.Args[0]).equal(xc) {
+		if !astutil.ChainOf(r.Info, call.Args[0]).Equal(xc) {
 			return nil
 		}
-		if _, ok := coreType(r.Info.TypeOf(call.Args[1])).(*types.Map); !ok {
+		if _, ok := astutil.CoreType(r.Info.TypeOf(call.Args[1])).(*types.Map); !ok {
 			return nil
 		}
 		return &fill{src: call.Args[1], isLen: true}
@@ -464,7 +412,7 @@ func (r *capRun) fillOf(s ast.Stmt, xc chain) *fill {
 
 // isMapsCopy reports whether s is a call of maps.Copy with plain arguments
 // (arguments with side effects are then not pure, and rejected later).
-func (r *capRun) isMapsCopy(s ast.Stmt) bool {
+func (r *run) isMapsCopy(s ast.Stmt) bool {
 	es, ok := s.(*ast.ExprStmt)
 	if !ok {
 		return false
@@ -483,12 +431,12 @@ func (r *capRun) isMapsCopy(s ast.Stmt) bool {
 		}
 	}
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy" &&
-		r.pure(call.Args[0], false) && r.pure(call.Args[1], false)
+		astutil.Pure(r.Info, call.Args[0], false) && astutil.Pure(r.Info, call.Args[1], false)
 }
 
 // countedLoop matches for i := 0; i < n; i++ { ... } in which nothing
 // else changes i, and returns i and n.
-func (r *capRun) countedLoop(s *ast.ForStmt) (*types.Var, ast.Expr) {
+func (r *run) countedLoop(s *ast.ForStmt) (*types.Var, ast.Expr) {
 	init, ok := s.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
 		return nil, nil
@@ -526,14 +474,14 @@ func (r *capRun) countedLoop(s *ast.ForStmt) (*types.Var, ast.Expr) {
 	default:
 		return nil, nil
 	}
-	if r.writesTo(s.Body, []chain{{iv}}) {
+	if astutil.WritesTo(r.Info, s.Body, []astutil.Chain{{iv}}) {
 		return nil, nil
 	}
 	n := cond.Y
-	if !r.pure(n, true) {
+	if !astutil.Pure(r.Info, n, true) {
 		return nil, nil
 	}
-	if b, ok := coreType(r.Info.TypeOf(n)).(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+	if b, ok := astutil.CoreType(r.Info.TypeOf(n)).(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
 		return nil, nil
 	}
 	return iv, n
@@ -546,10 +494,10 @@ func identOf(e ast.Expr) *ast.Ident {
 
 // insertCount returns how many of the locations n assigns are entries of
 // the map at xc.
-func (r *capRun) insertCount(n ast.Node, xc chain) int {
+func (r *run) insertCount(n ast.Node, xc astutil.Chain) int {
 	isInsert := func(e ast.Expr) bool {
 		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
-		return ok && r.chainOf(ix.X).equal(xc)
+		return ok && astutil.ChainOf(r.Info, ix.X).Equal(xc)
 	}
 	count := 0
 	switch n := n.(type) {
@@ -569,7 +517,7 @@ func (r *capRun) insertCount(n ast.Node, xc chain) int {
 
 // insertsOnce reports whether every iteration of a loop with this body
 // that goes on to the next one inserts into the map at xc exactly once.
-func (r *capRun) insertsOnce(body *ast.BlockStmt, xc chain, label string) bool {
+func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) bool {
 	total := 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		total += r.insertCount(n, xc)
@@ -590,7 +538,7 @@ func (r *capRun) insertsOnce(body *ast.BlockStmt, xc chain, label string) bool {
 // value (m[k] += v, m[k]++, m[k] = append(m[k], v)): a map that counts or
 // groups, whose keys repeat by design, so that the loop's length says
 // little about its size.
-func (r *capRun) accumulates(s ast.Stmt, xc chain) bool {
+func (r *run) accumulates(s ast.Stmt, xc astutil.Chain) bool {
 	as, ok := s.(*ast.AssignStmt)
 	if !ok || as.Tok != token.ASSIGN {
 		return true
@@ -598,7 +546,7 @@ func (r *capRun) accumulates(s ast.Stmt, xc chain) bool {
 	found := false
 	for _, e := range as.Rhs {
 		ast.Inspect(e, func(n ast.Node) bool {
-			if ix, ok := n.(*ast.IndexExpr); ok && r.chainOf(ix.X).equal(xc) {
+			if ix, ok := n.(*ast.IndexExpr); ok && astutil.ChainOf(r.Info, ix.X).Equal(xc) {
 				found = true
 			}
 			return !found
@@ -609,7 +557,7 @@ func (r *capRun) accumulates(s ast.Stmt, xc chain) bool {
 
 // clobbers reports whether loop s may assign X itself, or a variable or
 // field that X is reached through, so that later inserts go elsewhere.
-func (r *capRun) clobbers(s ast.Stmt, xc chain) bool {
+func (r *run) clobbers(s ast.Stmt, xc astutil.Chain) bool {
 	found := false
 	check := func(e ast.Expr) {
 		for {
@@ -619,27 +567,27 @@ func (r *capRun) clobbers(s ast.Stmt, xc chain) bool {
 			}
 			e = st.X
 		}
-		if c := r.chainOf(e); c != nil && len(c) <= len(xc) && c.overlaps(xc) {
+		if c := astutil.ChainOf(r.Info, e); c != nil && len(c) <= len(xc) && c.Overlaps(xc) {
 			found = true
 		}
 	}
-	r.writeSites(s, check)
+	astutil.WriteSites(r.Info, s, check)
 	return found
 }
 
 // sourceOK reports whether the hint of f, which is the k-th fill of c and
 // comes after the statements between, can be computed where c is made and
 // still has the value the fill will see.
-func (r *capRun) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope *types.Scope, pos token.Pos) bool {
-	if !r.pure(f.src, !f.isLen) || !r.visibleAt(f.src, scope, pos) {
+func (r *run) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope *types.Scope, pos token.Pos) bool {
+	if !astutil.Pure(r.Info, f.src, !f.isLen) || !astutil.VisibleAt(r.Info, f.src, scope, pos) {
 		return false
 	}
-	sc := r.refChains(f.src)
-	if overlapsAny(c.xc, sc) {
+	sc := astutil.RefChains(r.Info, f.src)
+	if astutil.OverlapsAny(c.xc, sc) {
 		return false
 	}
 	for _, l := range c.lhs {
-		if overlapsAny(l, sc) {
+		if astutil.OverlapsAny(l, sc) {
 			return false
 		}
 	}
@@ -650,16 +598,16 @@ func (r *capRun) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope
 	// values that follow the map are computed.
 	changes := false
 	for _, v := range c.others {
-		changes = changes || r.mayChangeOthers(v)
+		changes = changes || astutil.MayChangeOthers(r.Info, v)
 	}
 	early := changes
 	for _, s := range between {
-		if r.mentions(s, sc) {
+		if astutil.Mentions(r.Info, s, sc) {
 			return false
 		}
 		// An earlier maps.Copy into the new map writes nothing else.
 		if !r.isMapsCopy(s) {
-			changes = changes || r.mayChangeOthers(s)
+			changes = changes || astutil.MayChangeOthers(r.Info, s)
 		}
 	}
 	if changes && !r.stable(f.src, f.isLen) {
@@ -667,7 +615,7 @@ func (r *capRun) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope
 	}
 	// Measuring early must not panic where the code used to do something
 	// else first.
-	return !r.mayPanic(f.src) || k == 0 && len(between) == 0 && !early
+	return !astutil.MayPanic(r.Info, f.src) || k == 0 && len(between) == 0 && !early
 }
 
 // stable reports whether what the hint measures of e (its length, or its
@@ -675,7 +623,7 @@ func (r *capRun) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope
 // local variables whose address is never taken and that no closure
 // assigns, and reaches no shared memory. A map's length is never stable:
 // any alias can insert.
-func (r *capRun) stable(e ast.Expr, isLen bool) bool {
+func (r *run) stable(e ast.Expr, isLen bool) bool {
 	if tv := r.Info.Types[e]; tv.Value != nil {
 		return true
 	}
@@ -683,7 +631,7 @@ func (r *capRun) stable(e ast.Expr, isLen bool) bool {
 		e, isLen = call.Args[0], true // len(x)
 	}
 	if isLen {
-		if _, ok := coreType(r.Info.TypeOf(e)).(*types.Map); ok {
+		if _, ok := astutil.CoreType(r.Info.TypeOf(e)).(*types.Map); ok {
 			return false
 		}
 	}
@@ -702,7 +650,7 @@ func (r *capRun) stable(e ast.Expr, isLen bool) bool {
 	if shared {
 		return false
 	}
-	for _, c := range r.refChains(e) {
+	for _, c := range astutil.RefChains(r.Info, e) {
 		v, ok := c[0].(*types.Var)
 		if !ok || v.Parent() == nil || v.Parent() == r.Pkg.Scope() || r.escapes(v) {
 			return false
@@ -713,11 +661,11 @@ func (r *capRun) stable(e ast.Expr, isLen bool) bool {
 
 // escapes reports whether local v may be changed by code that does not
 // name it: its address is taken, or a closure assigns it.
-func (r *capRun) escapes(v *types.Var) bool {
+func (r *run) escapes(v *types.Var) bool {
 	if r.escaped == nil {
 		r.escaped = map[*types.Var]bool{}
 		mark := func(e ast.Expr) {
-			if c := r.writtenChain(e); c != nil {
+			if c := astutil.WrittenChain(r.Info, e); c != nil {
 				if v, ok := c[0].(*types.Var); ok {
 					r.escaped[v] = true
 				}
@@ -730,11 +678,11 @@ func (r *capRun) escapes(v *types.Var) bool {
 					mark(n.X)
 				}
 			case *ast.SelectorExpr:
-				if r.ptrMethodOnValue(n) {
+				if astutil.PtrMethodOnValue(r.Info, n) {
 					mark(n.X)
 				}
 			case *ast.FuncLit:
-				r.writeSites(n.Body, mark)
+				astutil.WriteSites(r.Info, n.Body, mark)
 			}
 			return true
 		})
@@ -742,42 +690,19 @@ func (r *capRun) escapes(v *types.Var) bool {
 	return r.escaped[v]
 }
 
-// ptrMethodOnValue reports whether sel is a pointer method selected on an
-// addressable value, which takes the value's address.
-func (p *Pass) ptrMethodOnValue(sel *ast.SelectorExpr) bool {
-	ptrRecv, ptrBase := p.methodPointers(sel)
-	return ptrRecv && !ptrBase
-}
-
-// methodPointers reports, for a method value sel, whether the method has a
-// pointer receiver and whether it is selected on a pointer.
-func (p *Pass) methodPointers(sel *ast.SelectorExpr) (ptrRecv, ptrBase bool) {
-	s, ok := p.Info.Selections[sel]
-	if !ok || s.Kind() != types.MethodVal {
-		return false, false
-	}
-	sig, ok := s.Obj().Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false, false
-	}
-	_, ptrRecv = types.Unalias(sig.Recv().Type()).(*types.Pointer)
-	_, ptrBase = types.Unalias(s.Recv()).Underlying().(*types.Pointer)
-	return ptrRecv, ptrBase
-}
-
 // hoistOK reports whether the call that f ranges over can be declared
 // right before c's statement: adjacent says nothing but c's statement
 // comes between them, and no earlier fill does.
-func (r *capRun) hoistOK(c *creation, f *fill, adjacent bool) bool {
-	if !adjacent || !c.single || r.hasGoto || r.mayPanic(c.x) {
+func (r *run) hoistOK(c *creation, f *fill, adjacent bool) bool {
+	if !adjacent || !c.single || r.hasGoto || astutil.MayPanic(r.Info, c.x) {
 		return false // the call would run before something it used to follow
 	}
-	sc := r.refChains(f.hoist)
-	if overlapsAny(c.xc, sc) {
+	sc := astutil.RefChains(r.Info, f.hoist)
+	if astutil.OverlapsAny(c.xc, sc) {
 		return false
 	}
 	for _, l := range c.lhs {
-		if overlapsAny(l, sc) {
+		if astutil.OverlapsAny(l, sc) {
 			return false
 		}
 	}
@@ -786,11 +711,11 @@ func (r *capRun) hoistOK(c *creation, f *fill, adjacent bool) bool {
 
 // hoistName returns a new name for the result of the call f ranges over,
 // or "" if none fits.
-func (r *capRun) hoistName(c *creation, f *fill, scope *types.Scope, pos token.Pos) string {
+func (r *run) hoistName(c *creation, f *fill, scope *types.Scope, pos token.Pos) string {
 	base := nameFor(f.hoist)
 	if base == "" {
 		base = "items"
-		if _, ok := coreType(r.Info.TypeOf(f.hoist)).(*types.Map); ok {
+		if _, ok := astutil.CoreType(r.Info.TypeOf(f.hoist)).(*types.Map); ok {
 			base = "entries"
 		}
 	}
@@ -977,8 +902,8 @@ func branches(n ast.Node, f func(b *ast.BranchStmt, innerBreak, innerContinue bo
 // capacityFix builds the fix for c: the hint is the sum of the fills'
 // hints (convs says which to convert to int), and name is the variable a
 // hoisted call is declared as.
-func capacityFix(c *creation, fills []*fill, convs []bool, name string) Fix {
-	return func(ctx *FixContext) error {
+func capacityFix(c *creation, fills []*fill, convs []bool, name string) rules.Fix {
+	return func(ctx *rules.FixContext) error {
 		errMissing := errors.New("a node of the finding is not in the file")
 
 		// Find every node first, so that a failure edits nothing.
@@ -988,7 +913,7 @@ func capacityFix(c *creation, fills []*fill, convs []bool, name string) Fix {
 		var hoistCall dst.Expr
 		if name != "" {
 			f := fills[0]
-			hoistList = stmtList(ctx.Node(c.owner))
+			hoistList = astutil.StmtList(ctx.Node(c.owner))
 			hoistStmt, _ = ctx.Node(c.stmt).(dst.Stmt)
 			hoistRange, _ = ctx.Node(f.rng).(*dst.RangeStmt)
 			hoistCall, _ = ctx.Node(f.hoist).(dst.Expr)
@@ -1010,7 +935,7 @@ func capacityFix(c *creation, fills []*fill, convs []bool, name string) Fix {
 				if n == nil {
 					return errMissing
 				}
-				term = cleanClone(n).(dst.Expr)
+				term = astutil.CleanClone(n).(dst.Expr)
 			}
 			if f.isLen {
 				term = &dst.CallExpr{Fun: dst.NewIdent("len"), Args: []dst.Expr{term}}

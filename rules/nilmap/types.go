@@ -1,4 +1,4 @@
-package rules
+package nilmap
 
 import (
 	"fmt"
@@ -10,39 +10,41 @@ import (
 	"strconv"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
-// nmNamer writes a types.Type as a type expression that means that type at
+// namer writes a types.Type as a type expression that means that type at
 // one position of one file: named types by their names, types of other
 // packages through the file's import (or one to add), and the predeclared
 // names only where nothing shadows them.
-type nmNamer struct {
-	r     *nmRun
+type namer struct {
+	r     *run
 	file  *ast.File
 	scope *types.Scope
 	pos   token.Pos
 }
 
-// nmPlan says, for each package a type expression needs, how the file
+// plan says, for each package a type expression needs, how the file
 // names it.
-type nmPlan map[string]nmQual
+type plan map[string]qual
 
-type nmQual struct {
+type qual struct {
 	name string
 	add  bool // the file does not import it yet; the fix adds the import
 }
 
-func (r *nmRun) namer(file *ast.File, pos token.Pos) *nmNamer {
+func (r *run) namer(file *ast.File, pos token.Pos) *namer {
 	scope := r.Pkg.Scope().Innermost(pos)
 	if scope == nil {
 		scope = r.Info.Scopes[file]
 	}
-	return &nmNamer{r: r, file: file, scope: scope, pos: pos}
+	return &namer{r: r, file: file, scope: scope, pos: pos}
 }
 
 // check reports why t cannot be written here, or records in plan how to
 // name the packages it needs.
-func (n *nmNamer) check(t types.Type, plan nmPlan) error {
+func (n *namer) check(t types.Type, plan plan) error {
 	_, err := n.write(t, func(pkg *types.Package) (string, error) {
 		q, err := n.qualify(pkg)
 		if err != nil {
@@ -56,7 +58,7 @@ func (n *nmNamer) check(t types.Type, plan nmPlan) error {
 
 // expr writes t into the fixed file, adding the imports that plan says
 // are missing.
-func (n *nmNamer) expr(t types.Type, plan nmPlan, ctx *FixContext) (dst.Expr, error) {
+func (n *namer) expr(t types.Type, plan plan, ctx *rules.FixContext) (dst.Expr, error) {
 	return n.write(t, func(pkg *types.Package) (string, error) {
 		q, ok := plan[pkg.Path()]
 		if !ok {
@@ -70,16 +72,16 @@ func (n *nmNamer) expr(t types.Type, plan nmPlan, ctx *FixContext) (dst.Expr, er
 }
 
 // builtins says why the fix cannot use nil and make here, if it cannot.
-func (n *nmNamer) builtins() string {
+func (n *namer) builtins() string {
 	for _, name := range []string{"nil", "make"} {
-		if !isUniverse(n.scope, n.pos, name) {
+		if !astutil.IsUniverse(n.scope, n.pos, name) {
 			return name + " is redefined here"
 		}
 	}
 	return ""
 }
 
-func (n *nmNamer) qualify(pkg *types.Package) (nmQual, error) {
+func (n *namer) qualify(pkg *types.Package) (qual, error) {
 	for _, spec := range n.file.Imports {
 		if p, _ := strconv.Unquote(spec.Path.Value); p != pkg.Path() {
 			continue
@@ -89,22 +91,22 @@ func (n *nmNamer) qualify(pkg *types.Package) (nmQual, error) {
 			continue
 		}
 		if _, obj := n.scope.LookupParent(pn.Name(), n.pos); obj == pn {
-			return nmQual{name: pn.Name()}, nil
+			return qual{name: pn.Name()}, nil
 		}
-		return nmQual{}, fmt.Errorf("the import name %s is shadowed", pn.Name())
+		return qual{}, fmt.Errorf("the import name %s is shadowed", pn.Name())
 	}
 	// ctx.Import names a new import after the last element of its path.
 	name := pkg.Name()
 	if name != path.Base(pkg.Path()) || !token.IsIdentifier(name) {
-		return nmQual{}, fmt.Errorf("the file does not import %s", pkg.Path())
+		return qual{}, fmt.Errorf("the file does not import %s", pkg.Path())
 	}
 	if _, obj := n.scope.LookupParent(name, n.pos); obj != nil {
-		return nmQual{}, fmt.Errorf("importing %s would clash with %s", pkg.Path(), name)
+		return qual{}, fmt.Errorf("importing %s would clash with %s", pkg.Path(), name)
 	}
-	return nmQual{name: name, add: true}, nil
+	return qual{name: name, add: true}, nil
 }
 
-func (n *nmNamer) write(t types.Type, q func(*types.Package) (string, error)) (dst.Expr, error) {
+func (n *namer) write(t types.Type, q func(*types.Package) (string, error)) (dst.Expr, error) {
 	switch t := t.(type) {
 	case *types.Alias:
 		if e, err := n.named(t.Obj(), t.TypeArgs(), q); err == nil {
@@ -121,7 +123,7 @@ func (n *nmNamer) write(t types.Type, q func(*types.Package) (string, error)) (d
 		if t.Kind() == types.UnsafePointer || t.Kind() == types.Invalid || t.Info()&types.IsUntyped != 0 {
 			break
 		}
-		if isUniverse(n.scope, n.pos, t.Name()) {
+		if astutil.IsUniverse(n.scope, n.pos, t.Name()) {
 			return dst.NewIdent(t.Name()), nil
 		}
 	case *types.Map:
@@ -198,7 +200,7 @@ func (n *nmNamer) write(t types.Type, q func(*types.Package) (string, error)) (d
 			break
 		}
 		v := n.r.Info.FileVersions[n.file]
-		if isUniverse(n.scope, n.pos, "any") && (v == "" || version.Compare(v, "go1.18") >= 0) {
+		if astutil.IsUniverse(n.scope, n.pos, "any") && (v == "" || version.Compare(v, "go1.18") >= 0) {
 			return dst.NewIdent("any"), nil
 		}
 		return &dst.InterfaceType{Methods: &dst.FieldList{Opening: true, Closing: true}}, nil
@@ -225,7 +227,7 @@ func (n *nmNamer) write(t types.Type, q func(*types.Package) (string, error)) (d
 	return nil, fmt.Errorf("cannot write %s here", t)
 }
 
-func (n *nmNamer) tuple(t *types.Tuple, variadic bool, q func(*types.Package) (string, error)) (*dst.FieldList, error) {
+func (n *namer) tuple(t *types.Tuple, variadic bool, q func(*types.Package) (string, error)) (*dst.FieldList, error) {
 	fl := &dst.FieldList{Opening: true, Closing: true}
 	for i := range t.Len() {
 		typ := t.At(i).Type()
@@ -247,11 +249,11 @@ func (n *nmNamer) tuple(t *types.Tuple, variadic bool, q func(*types.Package) (s
 	return fl, nil
 }
 
-func (n *nmNamer) named(obj *types.TypeName, targs *types.TypeList, q func(*types.Package) (string, error)) (dst.Expr, error) {
+func (n *namer) named(obj *types.TypeName, targs *types.TypeList, q func(*types.Package) (string, error)) (dst.Expr, error) {
 	var base dst.Expr
 	switch {
 	case obj.Pkg() == nil:
-		if !isUniverse(n.scope, n.pos, obj.Name()) {
+		if !astutil.IsUniverse(n.scope, n.pos, obj.Name()) {
 			return nil, fmt.Errorf("%s is redefined here", obj.Name())
 		}
 		base = dst.NewIdent(obj.Name())

@@ -1,4 +1,4 @@
-package rules
+package sharedmap
 
 import (
 	"fmt"
@@ -7,21 +7,23 @@ import (
 	"go/types"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // reach is signal 2: locals captured by goroutine closures (local), and
 // package variables and struct fields reached from any entry (shared).
-func (r *smRun) reach() {
+func (r *run) reach() {
 	if len(r.entries) == 0 {
 		return
 	}
-	var entries []*smEntry
+	var entries []*entry
 	for _, e := range r.entries {
 		if e.lit != nil {
 			entries = append(entries, e)
 		}
 	}
-	inEntry := func(p token.Pos) *smEntry {
+	inEntry := func(p token.Pos) *entry {
 		for _, e := range entries {
 			if e.lit.Pos() <= p && p < e.lit.End() {
 				return e
@@ -29,7 +31,7 @@ func (r *smRun) reach() {
 		}
 		return nil
 	}
-	byLoc := map[*types.Var][]*smAccess{}
+	byLoc := map[*types.Var][]*access{}
 	var order []*types.Var
 	for _, a := range r.accesses {
 		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
@@ -47,14 +49,14 @@ func (r *smRun) reach() {
 	r.shared()
 }
 
-func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *smEntry) {
-	free := func(a *smAccess) bool { return len(a.held) == 0 && !a.inOnce }
-	entryOf := map[*smAccess]*smEntry{} // compared pairwise below
+func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry) {
+	free := func(a *access) bool { return len(a.held) == 0 && !a.inOnce }
+	entryOf := map[*access]*entry{} // compared pairwise below
 	for _, a := range accs {
 		entryOf[a] = inEntry(a.node.Pos())
 	}
-	var racy []*smAccess
-	var first *smAccess
+	var racy []*access
+	var first *access
 	for _, a := range accs {
 		e := entryOf[a]
 		if e == nil || !a.write || !free(a) {
@@ -67,7 +69,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 			continue
 		}
 		gate := r.gatePoint(e, a)
-		var with []*smAccess
+		var with []*access
 		for _, b := range accs {
 			if !free(b) {
 				continue
@@ -100,8 +102,8 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 		return
 	}
 	// Wrap every access on a goroutine and in the spawners' windows.
-	seen := map[*smAccess]bool{}
-	var wrap []*smAccess
+	seen := map[*access]bool{}
+	var wrap []*access
 	for _, a := range racy {
 		if !seen[a] {
 			seen[a] = true
@@ -114,7 +116,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 			wrap = append(wrap, a)
 		}
 	}
-	f := Finding{Rule: "sharedmap", Pos: first.node.Pos(), End: first.node.End(),
+	f := rules.Finding{Rule: "sharedmap", Pos: first.node.Pos(), End: first.node.End(),
 		Message: fmt.Sprintf("map %s is written on a goroutine while another goroutine or its spawner can access it, with no lock", v.Name())}
 	name := v.Name() + "Mu"
 	declStmt, declParent := r.declStmt(first, v)
@@ -154,7 +156,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 	case r.nameTaken(name):
 		f.NoFix = "the name " + name + " is taken"
 	default:
-		f.Fix = func(ctx *FixContext) error {
+		f.Fix = func(ctx *rules.FixContext) error {
 			sync := ctx.Import("sync")
 			ds, ok := ctx.Node(declStmt).(dst.Stmt)
 			if !ok {
@@ -165,7 +167,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 					return err
 				}
 			}
-			list := stmtList(ctx.Node(declParent))
+			list := astutil.StmtList(ctx.Node(declParent))
 			if list == nil {
 				return fmt.Errorf("declaration's list not found")
 			}
@@ -187,7 +189,7 @@ func (r *smRun) local(v *types.Var, accs []*smAccess, inEntry func(token.Pos) *s
 }
 
 // declStmt returns the statement declaring v, in a statement list.
-func (r *smRun) declStmt(a *smAccess, v *types.Var) (ast.Stmt, ast.Node) {
+func (r *run) declStmt(a *access, v *types.Var) (ast.Stmt, ast.Node) {
 	var stmt ast.Stmt
 	var parent ast.Node
 	ast.Inspect(a.decl, func(n ast.Node) bool {
@@ -214,7 +216,7 @@ func (r *smRun) declStmt(a *smAccess, v *types.Var) (ast.Stmt, ast.Node) {
 	return stmt, parent
 }
 
-func (r *smRun) nameTaken(name string) bool {
+func (r *run) nameTaken(name string) bool {
 	if r.Pkg.Scope().Lookup(name) != nil {
 		return true
 	}
@@ -228,7 +230,7 @@ func (r *smRun) nameTaken(name string) bool {
 
 // callsFuncValue returns the name of a function value that s calls, or "":
 // a closure that may touch the map again while the wrap holds the lock.
-func (r *smRun) callsFuncValue(s ast.Stmt) string {
+func (r *run) callsFuncValue(s ast.Stmt) string {
 	found := ""
 	ast.Inspect(s, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {

@@ -1,4 +1,4 @@
-package rules
+package nilmap
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"github.com/dave/dst"
+	"github.com/mapfix/mapfix/rules"
+	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
 
 // The fixes of nilmap. Each finds its nodes through ctx.Node, and the
@@ -16,40 +18,40 @@ import (
 
 var errNmMissing = errors.New("a node of the finding is not in the file")
 
-// nmExprFn builds an expression in the fixed file.
-type nmExprFn func(ctx *FixContext) (dst.Expr, error)
+// exprFn builds an expression in the fixed file.
+type exprFn func(ctx *rules.FixContext) (dst.Expr, error)
 
-// nmCloneExpr copies an expression of the file, without its comments.
-func nmCloneExpr(e ast.Expr) nmExprFn {
-	return func(ctx *FixContext) (dst.Expr, error) {
+// cloneExpr copies an expression of the file, without its comments.
+func cloneExpr(e ast.Expr) exprFn {
+	return func(ctx *rules.FixContext) (dst.Expr, error) {
 		d, ok := ctx.Node(e).(dst.Expr)
 		if !ok {
 			return nil, errNmMissing
 		}
-		return cleanClone(d).(dst.Expr), nil
+		return astutil.CleanClone(d).(dst.Expr), nil
 	}
 }
 
-func nmIdentExpr(name string) nmExprFn {
-	return func(*FixContext) (dst.Expr, error) { return dst.NewIdent(name), nil }
+func identExpr(name string) exprFn {
+	return func(*rules.FixContext) (dst.Expr, error) { return dst.NewIdent(name), nil }
 }
 
-func nmMake(t dst.Expr) dst.Expr {
+func makeOf(t dst.Expr) dst.Expr {
 	return &dst.CallExpr{Fun: dst.NewIdent("make"), Args: []dst.Expr{t}}
 }
 
-func nmAssign(lhs, rhs dst.Expr) *dst.AssignStmt {
+func assign(lhs, rhs dst.Expr) *dst.AssignStmt {
 	s := &dst.AssignStmt{Lhs: []dst.Expr{lhs}, Tok: token.ASSIGN, Rhs: []dst.Expr{rhs}}
 	s.Decs.Before, s.Decs.After = dst.NewLine, dst.NewLine
 	return s
 }
 
-// nmFind returns the statement list of owner and where stmt is in it.
-func nmFind(ctx *FixContext, owner ast.Node, stmt ast.Stmt) (*[]dst.Stmt, int, error) {
+// findStmt returns the statement list of owner and where stmt is in it.
+func findStmt(ctx *rules.FixContext, owner ast.Node, stmt ast.Stmt) (*[]dst.Stmt, int, error) {
 	if owner == nil || stmt == nil {
 		return nil, 0, errNmMissing
 	}
-	list := stmtList(ctx.Node(owner))
+	list := astutil.StmtList(ctx.Node(owner))
 	ds, _ := ctx.Node(stmt).(dst.Stmt)
 	if list == nil || ds == nil {
 		return nil, 0, errNmMissing
@@ -61,7 +63,7 @@ func nmFind(ctx *FixContext, owner ast.Node, stmt ast.Stmt) (*[]dst.Stmt, int, e
 	return list, i, nil
 }
 
-type nmGuard struct {
+type guard struct {
 	loc ast.Expr   // the map that must not be nil
 	typ types.Type // its type
 }
@@ -74,9 +76,9 @@ type nmGuard struct {
 //
 // The comments above stmt move above the first check, which now starts
 // what they describe.
-func (r *nmRun) guardFix(n *nmNamer, plan nmPlan, owner ast.Node, stmt ast.Stmt, guards []nmGuard) Fix {
-	return func(ctx *FixContext) error {
-		list, i, err := nmFind(ctx, owner, stmt)
+func (r *run) guardFix(n *namer, plan plan, owner ast.Node, stmt ast.Stmt, guards []guard) rules.Fix {
+	return func(ctx *rules.FixContext) error {
+		list, i, err := findStmt(ctx, owner, stmt)
 		if err != nil {
 			return err
 		}
@@ -91,8 +93,8 @@ func (r *nmRun) guardFix(n *nmNamer, plan nmPlan, owner ast.Node, stmt ast.Stmt,
 				return err
 			}
 			s := &dst.IfStmt{
-				Cond: &dst.BinaryExpr{X: cleanClone(loc).(dst.Expr), Op: token.EQL, Y: dst.NewIdent("nil")},
-				Body: &dst.BlockStmt{List: []dst.Stmt{nmAssign(cleanClone(loc).(dst.Expr), nmMake(typ))}},
+				Cond: &dst.BinaryExpr{X: astutil.CleanClone(loc).(dst.Expr), Op: token.EQL, Y: dst.NewIdent("nil")},
+				Body: &dst.BlockStmt{List: []dst.Stmt{assign(astutil.CleanClone(loc).(dst.Expr), makeOf(typ))}},
 			}
 			s.Decs.Before, s.Decs.After = dst.NewLine, dst.NewLine
 			ifs = append(ifs, s)
@@ -108,10 +110,10 @@ func (r *nmRun) guardFix(n *nmNamer, plan nmPlan, owner ast.Node, stmt ast.Stmt,
 	}
 }
 
-// nmAfterFix inserts lhs = make(typ) right after stmt, and after the
+// afterFix inserts lhs = make(typ) right after stmt, and after the
 // other such assignments to what stmt declares, so that several fixes
 // keep the order of their findings.
-func nmAfterFix(owner ast.Node, stmt ast.Stmt, lhs, typ nmExprFn) Fix {
+func afterFix(owner ast.Node, stmt ast.Stmt, lhs, typ exprFn) rules.Fix {
 	names := map[string]bool{}
 	switch s := stmt.(type) {
 	case *ast.DeclStmt:
@@ -131,8 +133,8 @@ func nmAfterFix(owner ast.Node, stmt ast.Stmt, lhs, typ nmExprFn) Fix {
 			}
 		}
 	}
-	return func(ctx *FixContext) error {
-		list, i, err := nmFind(ctx, owner, stmt)
+	return func(ctx *rules.FixContext) error {
+		list, i, err := findStmt(ctx, owner, stmt)
 		if err != nil {
 			return err
 		}
@@ -145,10 +147,10 @@ func nmAfterFix(owner ast.Node, stmt ast.Stmt, lhs, typ nmExprFn) Fix {
 			return err
 		}
 		j := i + 1
-		for j < len(*list) && nmMakes((*list)[j], names) {
+		for j < len(*list) && makes((*list)[j], names) {
 			j++
 		}
-		s := nmAssign(l, nmMake(t))
+		s := assign(l, makeOf(t))
 		d := (*list)[j-1].Decorations()
 		s.Decs.After, d.After = d.After, dst.NewLine
 		*list = slices.Insert(*list, j, dst.Stmt(s))
@@ -156,9 +158,9 @@ func nmAfterFix(owner ast.Node, stmt ast.Stmt, lhs, typ nmExprFn) Fix {
 	}
 }
 
-// nmMakes reports whether s is x = make(...) or x.f = make(...) for an x
+// makes reports whether s is x = make(...) or x.f = make(...) for an x
 // in names.
-func nmMakes(s dst.Stmt, names map[string]bool) bool {
+func makes(s dst.Stmt, names map[string]bool) bool {
 	as, ok := s.(*dst.AssignStmt)
 	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return false
@@ -183,26 +185,26 @@ func nmMakes(s dst.Stmt, names map[string]bool) bool {
 	}
 }
 
-// nmTopFix inserts name = make(typ) as the first statement of body.
-func nmTopFix(body *ast.BlockStmt, name string, typ ast.Expr) Fix {
-	return func(ctx *FixContext) error {
+// topFix inserts name = make(typ) as the first statement of body.
+func topFix(body *ast.BlockStmt, name string, typ ast.Expr) rules.Fix {
+	return func(ctx *rules.FixContext) error {
 		b, ok := ctx.Node(body).(*dst.BlockStmt)
 		if !ok {
 			return errNmMissing
 		}
-		t, err := nmCloneExpr(typ)(ctx)
+		t, err := cloneExpr(typ)(ctx)
 		if err != nil {
 			return err
 		}
-		b.List = slices.Insert(b.List, 0, dst.Stmt(nmAssign(dst.NewIdent(name), nmMake(t))))
+		b.List = slices.Insert(b.List, 0, dst.Stmt(assign(dst.NewIdent(name), makeOf(t))))
 		return nil
 	}
 }
 
-// nmLoneVarFix turns var m T into m := make(T), keeping its comments.
-func nmLoneVarFix(owner ast.Node, decl *ast.DeclStmt) Fix {
-	return func(ctx *FixContext) error {
-		list, i, err := nmFind(ctx, owner, decl)
+// loneVarFix turns var m T into m := make(T), keeping its comments.
+func loneVarFix(owner ast.Node, decl *ast.DeclStmt) rules.Fix {
+	return func(ctx *rules.FixContext) error {
+		list, i, err := findStmt(ctx, owner, decl)
 		if err != nil {
 			return err
 		}
@@ -221,7 +223,7 @@ func nmLoneVarFix(owner ast.Node, decl *ast.DeclStmt) Fix {
 		s := &dst.AssignStmt{
 			Lhs: []dst.Expr{dst.NewIdent(vs.Names[0].Name)},
 			Tok: token.DEFINE,
-			Rhs: []dst.Expr{nmMake(cleanClone(vs.Type).(dst.Expr))},
+			Rhs: []dst.Expr{makeOf(astutil.CleanClone(vs.Type).(dst.Expr))},
 		}
 		s.Decs.Before, s.Decs.After = ds.Decs.Before, ds.Decs.After
 		s.Decs.Start = slices.Concat(ds.Decs.Start, gd.Decs.Start, vs.Decs.Start)
@@ -231,9 +233,9 @@ func nmLoneVarFix(owner ast.Node, decl *ast.DeclStmt) Fix {
 	}
 }
 
-// nmLitFix adds field: make(typ) to a struct literal.
-func nmLitFix(lit *ast.CompositeLit, field string, typ nmExprFn) Fix {
-	return func(ctx *FixContext) error {
+// litFix adds field: make(typ) to a struct literal.
+func litFix(lit *ast.CompositeLit, field string, typ exprFn) rules.Fix {
+	return func(ctx *rules.FixContext) error {
 		l, ok := ctx.Node(lit).(*dst.CompositeLit)
 		if !ok {
 			return errNmMissing
@@ -249,7 +251,7 @@ func nmLitFix(lit *ast.CompositeLit, field string, typ nmExprFn) Fix {
 		if err != nil {
 			return err
 		}
-		kv := &dst.KeyValueExpr{Key: dst.NewIdent(field), Value: nmMake(t)}
+		kv := &dst.KeyValueExpr{Key: dst.NewIdent(field), Value: makeOf(t)}
 		if n := len(l.Elts); n > 0 {
 			last := l.Elts[n-1].Decorations()
 			kv.Decs.Before, kv.Decs.After = last.Before, last.After
@@ -259,14 +261,14 @@ func nmLitFix(lit *ast.CompositeLit, field string, typ nmExprFn) Fix {
 	}
 }
 
-// nmPkgVarFix turns var m T into var m = make(T).
+// pkgVarFix turns var m T into var m = make(T).
 //
 // The spec is found through its declaration: ctx.Node of the spec alone
 // can return a copy of it that is not part of the file (the decorator
 // follows identifiers to their declarations), and an edit of that copy
 // would be lost.
-func nmPkgVarFix(decl *ast.GenDecl, spec *ast.ValueSpec) Fix {
-	return func(ctx *FixContext) error {
+func pkgVarFix(decl *ast.GenDecl, spec *ast.ValueSpec) rules.Fix {
+	return func(ctx *rules.FixContext) error {
 		if decl == nil || spec == nil {
 			return errNmMissing
 		}
@@ -278,7 +280,7 @@ func nmPkgVarFix(decl *ast.GenDecl, spec *ast.ValueSpec) Fix {
 		if !ok || !slices.Contains(gd.Specs, dst.Spec(vs)) || vs.Type == nil || len(vs.Values) != 0 {
 			return errNmMissing
 		}
-		mk := nmMake(cleanClone(vs.Type).(dst.Expr))
+		mk := makeOf(astutil.CleanClone(vs.Type).(dst.Expr))
 		mk.Decorations().End = vs.Type.Decorations().End
 		vs.Values = []dst.Expr{mk}
 		vs.Type = nil
