@@ -229,3 +229,54 @@ func lineEdits(old, new []byte) []Edit {
 	}
 	return edits
 }
+
+// A ByteEdit replaces the bytes [Start, End) of a file with New.
+type ByteEdit struct {
+	Start, End int
+	New        string
+}
+
+// ByteEdits returns the edits that turn old into new, one per run of
+// changed lines: whole lines replaced, lines inserted at the start of a
+// line, lines deleted. Unlike lineEdits, it does not grow an insertion into
+// a replacement of the line next to it, so that the edits of two fixes to
+// one file overlap only where the fixes change the same lines.
+func ByteEdits(old, new []byte) []ByteEdit {
+	a, b := splitLines(old), splitLines(new)
+	offA := make([]int, len(a)+1)
+	for i, l := range a {
+		offA[i+1] = offA[i] + len(l)
+	}
+	var edits []ByteEdit
+	for _, s := range lineDiffBy(a, b, func(l string) string { return strings.TrimSuffix(l, "\n") }) {
+		switch s.op {
+		case diffmatchpatch.DiffDelete:
+			if n := len(edits); n > 0 && edits[n-1].End == offA[s.a] {
+				edits[n-1].End = offA[s.a+s.n]
+				continue
+			}
+			edits = append(edits, ByteEdit{Start: offA[s.a], End: offA[s.a+s.n]})
+		case diffmatchpatch.DiffInsert:
+			text := strings.Join(b[s.b:s.b+s.n], "")
+			if n := len(edits); n > 0 && edits[n-1].End == offA[s.a] {
+				edits[n-1].New += text
+				continue
+			}
+			edits = append(edits, ByteEdit{Start: offA[s.a], End: offA[s.a], New: text})
+		}
+	}
+	// Lines compared without their terminators may still differ in them
+	// (a last line without one): then the file is one edit.
+	var got strings.Builder
+	last := 0
+	for _, e := range edits {
+		got.Write(old[last:e.Start])
+		got.WriteString(e.New)
+		last = e.End
+	}
+	got.Write(old[last:])
+	if got.String() != string(new) {
+		return []ByteEdit{{Start: 0, End: len(old), New: string(new)}}
+	}
+	return edits
+}

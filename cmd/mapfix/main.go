@@ -9,6 +9,14 @@
 //
 // By default it is a dry run: it prints each finding and the unified diff of
 // the fixes, and writes nothing. See mapfix -help for the flags.
+//
+// mapfix is also a vet and fix tool for the go command:
+//
+//	go vet -vettool=$(command -v mapfix) ./...
+//	go fix -fixtool=$(command -v mapfix) ./...
+//
+// There each rule is a flag that turns it off (-sharedmap=false), as vet's
+// analyzers are.
 package main
 
 import (
@@ -27,6 +35,9 @@ import (
 )
 
 func main() {
+	if invokedByGo(os.Args[1:]) {
+		vetTool()
+	}
 	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -70,6 +81,11 @@ path:line:col: rule: message, then the unified diff of the fixes.
 
 Exit status: 0 nothing found; 1 findings reported (or left unfixed with -w);
 2 the run failed (bad flags, packages that do not load).
+
+mapfix is also a tool for the go command, where each rule is a flag that
+turns it off (-sharedmap=false):
+  go vet -vettool=$(command -v mapfix) ./...   report the findings
+  go fix -fixtool=$(command -v mapfix) ./...   apply the fixes (-diff: print them)
 
 Flags:
 `)
