@@ -14,6 +14,10 @@
 // findings here as they do in the command; the command alone reports
 // directives that are malformed or silence nothing, since an Analyzer sees
 // one rule.
+//
+// The packages below this one (analyzers/capacity, analyzers/nilmap,
+// analyzers/sharedmap) export each Analyzer alone as Analyzer, for drivers
+// that take one Analyzer per package, as Bazel's nogo does.
 package analyzers
 
 import (

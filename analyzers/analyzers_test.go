@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/mapfix/mapfix/analyzers"
+	"github.com/mapfix/mapfix/analyzers/capacity"
+	"github.com/mapfix/mapfix/analyzers/nilmap"
+	"github.com/mapfix/mapfix/analyzers/sharedmap"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -69,5 +72,17 @@ func TestValid(t *testing.T) {
 	}
 	if got := len(analyzers.All()); got != 3 {
 		t.Errorf("%d analyzers, want 3", got)
+	}
+}
+
+// TestOnePerPackage: the packages that nogo takes (one exported Analyzer
+// each) hold the same Analyzers as All.
+func TestOnePerPackage(t *testing.T) {
+	got := []*analysis.Analyzer{capacity.Analyzer, nilmap.Analyzer, sharedmap.Analyzer}
+	want := analyzers.All()
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("package %s exports analyzer %s", want[i].Name, got[i].Name)
+		}
 	}
 }
