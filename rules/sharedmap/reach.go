@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"github.com/dave/dst"
 	"github.com/mapfix/mapfix/rules"
@@ -118,7 +119,7 @@ func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry
 	}
 	f := rules.Finding{Rule: "sharedmap", Pos: first.node.Pos(), End: first.node.End(),
 		Message: fmt.Sprintf("map %s is written on a goroutine while another goroutine or its spawner can access it, with no lock", v.Name())}
-	name := v.Name() + "Mu"
+	name := r.freeName(v.Name() + "Mu")
 	declStmt, declParent := r.declStmt(first, v)
 	type target struct {
 		stmt   ast.Stmt
@@ -153,8 +154,8 @@ func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry
 	case f.NoFix != "":
 	case declStmt == nil:
 		f.NoFix = "the map's declaration is not a statement of its function"
-	case r.nameTaken(name):
-		f.NoFix = "the name " + name + " is taken"
+	case name == "":
+		f.NoFix = "the names " + v.Name() + "Mu to " + v.Name() + "Mu9 are taken"
 	default:
 		f.Fix = func(ctx *rules.FixContext) error {
 			sync := ctx.Import("sync")
@@ -214,6 +215,21 @@ func (r *run) declStmt(a *access, v *types.Var) (ast.Stmt, ast.Node) {
 		return true
 	})
 	return stmt, parent
+}
+
+// freeName returns base, or base followed by a number from 2 to 9, the
+// first that nothing in the package declares; "" if all are.
+func (r *run) freeName(base string) string {
+	for i := 1; i <= 9; i++ {
+		name := base
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if !r.nameTaken(name) {
+			return name
+		}
+	}
+	return ""
 }
 
 func (r *run) nameTaken(name string) bool {

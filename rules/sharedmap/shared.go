@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dave/dst"
@@ -396,9 +397,9 @@ func (r *run) pkgVarFix(f *rules.Finding, v *types.Var, w occ) {
 		f.NoFix = "the variable is declared in another file: add the lock by hand"
 		return
 	}
-	name := v.Name() + "Mu"
-	if r.nameTaken(name) {
-		f.NoFix = "the name " + name + " is taken"
+	name := r.freeName(v.Name() + "Mu")
+	if name == "" {
+		f.NoFix = "the names " + v.Name() + "Mu to " + v.Name() + "Mu9 are taken"
 		return
 	}
 	var accs []*access
@@ -547,13 +548,22 @@ func (r *run) fieldFix(f *rules.Finding, field *types.Var, w occ) {
 		f.NoFix = "the struct is declared in another file: add the lock by hand"
 		return
 	}
-	mu := "mu"
-	if obj, _, _ := types.LookupFieldOrMethod(named, true, r.Pkg, mu); obj != nil {
-		mu = field.Name() + "Mu"
-		if obj, _, _ := types.LookupFieldOrMethod(named, true, r.Pkg, mu); obj != nil {
-			f.NoFix = "the names mu and " + mu + " are taken"
-			return
+	// The field is mu, else <field>Mu, else <field>Mu2 and so on: the
+	// first name that no field or method of the struct has.
+	names := []string{"mu", field.Name() + "Mu"}
+	for n := 2; n <= 9; n++ {
+		names = append(names, field.Name()+"Mu"+strconv.Itoa(n))
+	}
+	mu := ""
+	for _, name := range names {
+		if obj, _, _ := types.LookupFieldOrMethod(named, true, r.Pkg, name); obj == nil {
+			mu = name
+			break
 		}
+	}
+	if mu == "" {
+		f.NoFix = "the names mu and " + field.Name() + "Mu to " + field.Name() + "Mu9 are taken"
+		return
 	}
 	var astField *ast.Field
 	for _, fl := range st.Fields.List {
