@@ -694,8 +694,13 @@ func (r *run) escapes(v *types.Var) bool {
 // right before c's statement: adjacent says nothing but c's statement
 // comes between them, and no earlier fill does.
 func (r *run) hoistOK(c *creation, f *fill, adjacent bool) bool {
-	if !adjacent || !c.single || r.hasGoto || astutil.MayPanic(r.Info, c.x) {
+	if !adjacent || !c.single || r.hasGoto {
 		return false // the call would run before something it used to follow
+	}
+	if astutil.MayPanic(r.Info, c.x) && !r.effectFree(f.hoist) {
+		// us.Values = make(…) panics when us is nil: a call with effects
+		// would then have them before the panic instead of not at all.
+		return false
 	}
 	sc := astutil.RefChains(r.Info, f.hoist)
 	if astutil.OverlapsAny(c.xc, sc) {
@@ -703,6 +708,29 @@ func (r *run) hoistOK(c *creation, f *fill, adjacent bool) bool {
 	}
 	for _, l := range c.lhs {
 		if astutil.OverlapsAny(l, sc) {
+			return false
+		}
+	}
+	return true
+}
+
+// effectFree reports whether call is a function of strings or bytes (which
+// change nothing but the result they return) applied to arguments without
+// side effects: running it earlier than it used to run is not observable.
+func (r *run) effectFree(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := r.Info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	if p := fn.Pkg().Path(); p != "strings" && p != "bytes" {
+		return false
+	}
+	for _, a := range call.Args {
+		if !astutil.Pure(r.Info, a, true) {
 			return false
 		}
 	}
