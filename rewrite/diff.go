@@ -265,6 +265,30 @@ func ByteEdits(old, new []byte) []ByteEdit {
 			edits = append(edits, ByteEdit{Start: offA[s.a], End: offA[s.a], New: text})
 		}
 	}
+	// A replacement keeps the bytes its old and new text share at either
+	// end, cut back to a word boundary: two fixes on one line (two empty
+	// maps in one literal) then edit apart and merge.
+	for i, e := range edits {
+		o, n := string(old[e.Start:e.End]), e.New
+		if o == "" || n == "" {
+			continue
+		}
+		p := 0
+		for p < len(o) && p < len(n) && o[p] == n[p] {
+			p++
+		}
+		for p > 0 && p < len(o) && isWordByte(o[p-1]) && isWordByte(o[p]) {
+			p--
+		}
+		q := 0
+		for q < len(o)-p && q < len(n)-p && o[len(o)-1-q] == n[len(n)-1-q] {
+			q++
+		}
+		for q > 0 && q < len(o)-p && isWordByte(o[len(o)-q]) && isWordByte(o[len(o)-q-1]) {
+			q--
+		}
+		edits[i] = ByteEdit{Start: e.Start + p, End: e.End - q, New: n[p : len(n)-q]}
+	}
 	// Lines compared without their terminators may still differ in them
 	// (a last line without one): then the file is one edit.
 	var got strings.Builder
@@ -279,4 +303,8 @@ func ByteEdits(old, new []byte) []ByteEdit {
 		return []ByteEdit{{Start: 0, End: len(old), New: string(new)}}
 	}
 	return edits
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }

@@ -89,6 +89,13 @@ type creation struct {
 	single bool            // stmt assigns nothing else
 	lhs    []astutil.Chain // every location stmt assigns
 	others []ast.Expr      // the values stmt assigns besides rhs
+	// lazy says stmt is the last statement of an if X == nil { … } whose
+	// statement list is owner's, checked against the statements after the
+	// if: the map is made only when it was not made before.
+	lazy bool
+	// kv is set when the map is the value of a field in a struct literal
+	// that stmt assigns to a variable: x is then the variable's field.
+	kv *ast.KeyValueExpr
 }
 
 func (r *run) list(owner ast.Node, list []ast.Stmt) {
@@ -96,7 +103,58 @@ func (r *run) list(owner ast.Node, list []ast.Stmt) {
 		for _, c := range r.creations(owner, s) {
 			r.check(c, list, i)
 		}
+		if c := r.lazyCreation(s); c != nil {
+			r.check(c, list, i)
+		}
 	}
+}
+
+// lazyCreation returns the creation that s makes lazily,
+//
+//	if X == nil {
+//		…
+//		X = make(map[K]V)
+//	}
+//
+// as a creation whose fills follow s, or nil. When X was made before, the
+// fills insert into that map and the hint changes nothing.
+func (r *run) lazyCreation(s ast.Stmt) *creation {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Init != nil || is.Else != nil || len(is.Body.List) == 0 {
+		return nil
+	}
+	cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL {
+		return nil
+	}
+	x := cond.X
+	if r.isNil(cond.X) {
+		x = cond.Y
+	} else if !r.isNil(cond.Y) {
+		return nil
+	}
+	xc := astutil.ChainOf(r.Info, x)
+	if xc == nil {
+		return nil
+	}
+	last := is.Body.List[len(is.Body.List)-1]
+	for _, c := range r.creations(is.Body, last) {
+		if c.single && c.assign != nil && c.assign.Tok == token.ASSIGN && astutil.ChainOf(r.Info, c.x).Equal(xc) {
+			c.lazy = true
+			return c
+		}
+	}
+	return nil
+}
+
+// isNil reports whether e is the predeclared nil.
+func (r *run) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := r.Info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 func (r *run) creations(owner ast.Node, s ast.Stmt) []*creation {
@@ -116,6 +174,9 @@ func (r *run) creations(owner ast.Node, s ast.Stmt) []*creation {
 			if r.emptyMap(rhs) {
 				out = append(out, &creation{owner: owner, stmt: s, x: s.Lhs[i], rhs: rhs, assign: s, single: len(s.Lhs) == 1, lhs: lhs})
 			}
+		}
+		if len(s.Lhs) == 1 {
+			out = append(out, r.fieldCreations(owner, s, lhs)...)
 		}
 	case *ast.DeclStmt:
 		gd, ok := s.Decl.(*ast.GenDecl)
@@ -143,6 +204,9 @@ func (r *run) creations(owner ast.Node, s ast.Stmt) []*creation {
 		}
 	}
 	for _, c := range out {
+		if c.kv != nil {
+			continue // fieldCreations did it
+		}
 		c.xc = astutil.ChainOf(r.Info, c.x)
 		var values []ast.Expr
 		if c.assign != nil {
@@ -157,6 +221,54 @@ func (r *run) creations(owner ast.Node, s ast.Stmt) []*creation {
 				c.others = append(c.others, v)
 			}
 		}
+	}
+	return out
+}
+
+// fieldCreations returns the empty maps that s, v := T{f: map[K]V{}} or
+// v = &T{f: make(map[K]V)}, puts in fields of the struct it assigns to a
+// variable: creations of v.f, filled by the statements that follow as any
+// other.
+func (r *run) fieldCreations(owner ast.Node, s *ast.AssignStmt, lhs []astutil.Chain) []*creation {
+	v, ok := ast.Unparen(s.Lhs[0]).(*ast.Ident)
+	if !ok || astutil.ChainOf(r.Info, v) == nil {
+		return nil
+	}
+	lit, ok := ast.Unparen(s.Rhs[0]).(*ast.CompositeLit)
+	if u, isAddr := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+		lit, ok = ast.Unparen(u.X).(*ast.CompositeLit)
+	}
+	if !ok {
+		return nil
+	}
+	if _, isStruct := astutil.CoreType(r.Info.TypeOf(lit)).(*types.Struct); !isStruct {
+		return nil
+	}
+	var out []*creation
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok || !r.emptyMap(kv.Value) {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		field, ok := r.Info.Uses[key].(*types.Var)
+		if !ok || !field.IsField() {
+			continue
+		}
+		c := &creation{owner: owner, stmt: s, x: &ast.SelectorExpr{X: v, Sel: key}, rhs: kv.Value, assign: s, single: true, lhs: lhs, kv: kv}
+		c.xc = append(astutil.Chain{astutil.ChainOf(r.Info, v)[0]}, field)
+		for _, o := range lit.Elts {
+			if o != e {
+				if okv, isKV := o.(*ast.KeyValueExpr); isKV {
+					o = okv.Value
+				}
+				c.others = append(c.others, o)
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -222,7 +334,9 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 		}
 		between := list[i+1 : j]
 		if f.hoist != nil {
-			if !r.hoistOK(c, f, j == i+1 && len(fills) == 0) {
+			// A lazy make's call would be declared inside the if, out
+			// of the loop's sight.
+			if c.lazy || !r.hoistOK(c, f, j == i+1 && len(fills) == 0) {
 				break
 			}
 		} else if !r.sourceOK(c, f, between, len(fills), scope, pos) {
@@ -998,7 +1112,11 @@ func capacityFix(c *creation, fills []*fill, convs []bool, name string) rules.Fi
 				return errMissing
 			}
 			var slot *dst.Expr
-			if c.assign != nil {
+			if c.kv != nil {
+				if kv, ok := ctx.Node(c.kv).(*dst.KeyValueExpr); ok && kv.Value == lit {
+					slot = &kv.Value
+				}
+			} else if c.assign != nil {
 				if as, ok := ctx.Node(c.assign).(*dst.AssignStmt); ok {
 					slot = findExpr(as.Rhs, lit)
 				}

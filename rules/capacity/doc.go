@@ -29,6 +29,15 @@
 // When a slice or map to range over is returned by a call right below the
 // map's make, the fix declares the call's result first, under a new name.
 //
+// The map may also be made lazily, by the last statement of an
+// if X == nil { … } with no else right before the fills (the hint then
+// counts only when the map is made), or be an empty map that a struct
+// literal assigned to a variable v puts in its field f, filled as v.f by
+// the statements after the assignment. A call is declared first for a
+// field reached through a pointer only when it is a function of strings or
+// bytes with arguments without side effects: if the pointer is nil, the
+// assignment panics, and such a call has no effect to run before it.
+//
 // Before:
 //
 //	byID := make(map[int]*User)
