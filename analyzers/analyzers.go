@@ -27,6 +27,8 @@ import (
 	"github.com/mapfix/mapfix/rules"
 	"github.com/mapfix/mapfix/rules/all"
 	"github.com/mapfix/mapfix/rules/capacity"
+	"github.com/mapfix/mapfix/rules/growth"
+	"github.com/mapfix/mapfix/rules/mapcopy"
 	"github.com/mapfix/mapfix/rules/nilmap"
 	"github.com/mapfix/mapfix/rules/sharedmap"
 	"golang.org/x/tools/go/analysis"
@@ -37,6 +39,8 @@ var (
 	Capacity  = New(capacity.Rule)
 	Nilmap    = New(nilmap.Rule)
 	Sharedmap = New(sharedmap.Rule)
+	Mapcopy   = New(mapcopy.Rule)
+	Growth    = New(growth.Rule)
 )
 
 // All returns an Analyzer for every rule of mapfix, in the order the mapfix
@@ -53,6 +57,8 @@ var byRule = map[*rules.Rule]*analysis.Analyzer{
 	capacity.Rule:  Capacity,
 	nilmap.Rule:    Nilmap,
 	sharedmap.Rule: Sharedmap,
+	mapcopy.Rule:   Mapcopy,
+	growth.Rule:    Growth,
 }
 
 // DocURL is where the README documents each rule, in a section named after

@@ -7,6 +7,8 @@ import (
 
 	"github.com/mapfix/mapfix/analyzers"
 	"github.com/mapfix/mapfix/analyzers/capacity"
+	"github.com/mapfix/mapfix/analyzers/growth"
+	"github.com/mapfix/mapfix/analyzers/mapcopy"
 	"github.com/mapfix/mapfix/analyzers/nilmap"
 	"github.com/mapfix/mapfix/analyzers/sharedmap"
 	"golang.org/x/tools/go/analysis"
@@ -70,15 +72,15 @@ func TestValid(t *testing.T) {
 	if err := analysis.Validate(analyzers.All()); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(analyzers.All()); got != 3 {
-		t.Errorf("%d analyzers, want 3", got)
+	if got := len(analyzers.All()); got != 5 {
+		t.Errorf("%d analyzers, want 5", got)
 	}
 }
 
 // TestOnePerPackage: the packages that nogo takes (one exported Analyzer
 // each) hold the same Analyzers as All.
 func TestOnePerPackage(t *testing.T) {
-	got := []*analysis.Analyzer{capacity.Analyzer, nilmap.Analyzer, sharedmap.Analyzer}
+	got := []*analysis.Analyzer{capacity.Analyzer, nilmap.Analyzer, sharedmap.Analyzer, mapcopy.Analyzer, growth.Analyzer}
 	want := analyzers.All()
 	for i := range want {
 		if got[i] != want[i] {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
+	"github.com/mapfix/mapfix/rules/internal/callees"
 )
 
 // A entry is code that runs on a goroutine of its own: a function literal
@@ -91,20 +92,8 @@ func (r *run) funcTarget(e ast.Expr) (*ast.FuncLit, *ast.FuncDecl, ast.Expr) {
 	return nil, nil, nil
 }
 
-const (
-	httpWriter  = "net/http.ResponseWriter"
-	httpRequest = "*net/http.Request"
-)
-
 // isHandlerSig reports a func(http.ResponseWriter, *http.Request).
-func isHandlerSig(t types.Type) bool {
-	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
-		return false
-	}
-	return types.TypeString(sig.Params().At(0).Type(), nil) == httpWriter &&
-		types.TypeString(sig.Params().At(1).Type(), nil) == httpRequest
-}
+func isHandlerSig(t types.Type) bool { return callees.IsHandlerSig(t) }
 
 // spawnOf recognises n as a spawn or a handler registration and returns
 // the function it runs, its receiver expression, the arguments that become
@@ -148,14 +137,7 @@ func (r *run) spawnOf(n ast.Node) (lit *ast.FuncLit, decl *ast.FuncDecl, recv as
 	return nil, nil, nil, nil, false, ""
 }
 
-func (r *run) isHandlerFuncConv(c *ast.CallExpr) bool {
-	tv, ok := r.Info.Types[c.Fun]
-	if !ok || !tv.IsType() {
-		return false
-	}
-	n, ok := types.Unalias(tv.Type).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "HandlerFunc"
-}
+func (r *run) isHandlerFuncConv(c *ast.CallExpr) bool { return callees.IsHandlerFuncConv(r.Info, c) }
 
 func (r *run) calleeName(c *ast.CallExpr) string {
 	switch f := ast.Unparen(c.Fun).(type) {

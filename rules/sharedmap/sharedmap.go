@@ -9,6 +9,7 @@ import (
 
 	"github.com/mapfix/mapfix/rules"
 	"github.com/mapfix/mapfix/rules/internal/astutil"
+	"github.com/mapfix/mapfix/rules/internal/callees"
 )
 
 // Rule is the sharedmap rule, as the mapfix engine runs it.
@@ -479,43 +480,11 @@ func terminates(s ast.Stmt) bool {
 }
 
 func (r *run) isMethod(c *ast.CallExpr, pkg, typ, name string) bool {
-	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != name {
-		return false
-	}
-	s, ok := r.Info.Selections[sel]
-	if !ok {
-		return false
-	}
-	fn := s.Obj()
-	if fn.Pkg() == nil || fn.Pkg().Path() != pkg {
-		return false
-	}
-	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Name() == typ
+	return callees.IsMethod(r.Info, c, pkg, typ, name)
 }
 
 func (r *run) isFunc(c *ast.CallExpr, pkg, name string) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(c.Fun).(type) {
-	case *ast.SelectorExpr:
-		id = f.Sel
-	case *ast.Ident:
-		id = f
-	default:
-		return false
-	}
-	fn, ok := r.Info.Uses[id].(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name &&
-		fn.Type().(*types.Signature).Recv() == nil
+	return callees.IsFunc(r.Info, c, pkg, name)
 }
 
 // callee returns the declaration of the in-package function or method that

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMapcopyOracle: each mapcopy case with a fix is a program that prints
+// the map before and after it changes copies of its values. Before the fix
+// the change is lost (the output differs from what the case's want.txt
+// says); after it, the program prints want.txt, the change visible in the
+// map; mapfix then finds nothing more to fix. (nofix_ cases have nothing
+// to fix and are left out.)
+func TestMapcopyOracle(t *testing.T) {
+	for _, name := range fixCases(t, "mapcopy") {
+		if strings.HasPrefix(name, "nofix_") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := wantOutput(t, "mapcopy", name)
+			dir := caseModule(t, "mapcopy", name)
+			before, err := goRun(t, dir)
+			if err != nil {
+				t.Fatalf("before the fix: %v\n%s", err, before)
+			}
+			if before == want {
+				t.Fatalf("before the fix, the program already prints want.txt: the change is not lost\n%s", before)
+			}
+			fixWith(t, dir, "mapcopy")
+			after, err := goRun(t, dir)
+			if err != nil {
+				t.Fatalf("after the fix: %v\n%s", err, after)
+			}
+			if after != want {
+				t.Errorf("after the fix, output:\n%s\nwant:\n%s\n(before the fix:\n%s)", after, want, before)
+			}
+			recheck(t, dir, "mapcopy")
+		})
+	}
+}
