@@ -5,8 +5,9 @@
 // variable declared without a value, and the map fields of a struct value
 // made without them all start nil, and reading them works, so the code
 // runs until the first write. The rule reports such a write, with an
-// assignment, op=, ++ or --, or maps.Copy into it, when nothing before it
-// on every path makes the map:
+// assignment, op=, ++ or --, maps.Copy into it, or a call of a method that
+// writes into its receiver (below), when nothing before it on every path
+// makes the map:
 //
 //   - M[a][b] = v (any depth), when M[a] is not known to be non-nil: no
 //     earlier M[a] = <non-nil>, if M[a] == nil { M[a] = … },
@@ -18,6 +19,24 @@
 //     type of another package, whose constructors may fill it.
 //   - m[k] = v, where m is a variable declared without a value, or a named
 //     result, that nothing has assigned on any path that reaches the write.
+//   - m[k] = v, where such a variable is assigned on some of the paths that
+//     reach the write and keeps its nil on others (var h map[K]V;
+//     if env != "" { h = parse(env) }; h[k] = v), when nothing changes it
+//     out of sight (its address taken, a pointer method, a closure) and
+//     nothing correlates the write with the assignments, which the flow
+//     analysis cannot tell: no loop below the declaration holds both the
+//     write and an assignment (if i == 0 { m = make(T) }; m[x] = 1), and
+//     the conditions that decide whether the write runs share no
+//     variable, field or function with those that decide whether an
+//     assignment runs (if want { m = make(T) }; ...; if want { m[k] = v }).
+//     The conditions of a statement are the headers of the if, switch,
+//     case, select, for and range statements around it below the
+//     declaration, and of each earlier statement below the declaration
+//     that may skip it (one that holds a return, break, continue, goto or
+//     a call that does not return: if !want { return }); a statement
+//     around or before both counts for neither. A write that runs on every
+//     path from the declaration, or in the same block as the if that
+//     assigns, after it, has no conditions of its own and is reported.
 //   - x.f[k] = v, where x is a struct value made in the same function
 //     without f (T{...} leaving it out, &T{...}, new(T), var x T) and
 //     nothing has assigned x.f since.
@@ -29,22 +48,44 @@
 //   - m[k] = v, where m is an unexported package-level map that nothing in
 //     the package assigns.
 //
+// Methods that write into their receiver map, whose calls count as writes
+// wherever m[k] = v does: of other packages, net/url.Values Set and Add,
+// net/http.Header Set and Add, net/textproto.MIMEHeader Set and Add, and
+// google.golang.org/grpc/metadata.MD Set and Append when the call passes a
+// value (with none they return before writing); of the package's own
+// named map types, a method with a value receiver whose body writes
+// recv[k] (=, op=, ++, --), or calls such a method on recv, in a statement
+// of its top level with nothing before it that returns, branches or
+// assigns recv. maps.Copy into the receiver does not count (it writes
+// nothing from an empty source), nor does a pointer receiver (it can make
+// the map), nor Del, Get, Values, Has, Encode: reading and deleting are
+// fine on a nil map.
+//
+// A map field given in a literal from another value's same field
+// (T{m: old.m}) or from a local this function has made on every path before
+// (if m == nil { m = url.Values{} }; T{m: m}) is not the package filling
+// the field its own way: another T made without it is still reported.
+//
 // Reads, delete, len and range are fine on a nil map and are not reported.
 // The rule errs towards silence: calls are assumed to change nothing,
 // values whose address is taken or that a closure uses are not followed,
-// and a map that may or may not have been assigned is left alone.
+// and a map that may or may not have been assigned is left alone, except
+// for the uncorrelated variable writes above.
 //
 // Fixes: a nil check before the write, one per level and outermost first,
 // with the inner type as the file names it (adding an import if needed);
 // for a variable, m := make(T) where it is declared (or an assignment
 // right after the declaration, or at the top of the function for a named
-// result); for a struct value, the field in the literal or an assignment
+// result; also when some paths assign it, which then overwrite the made
+// map); for a struct value, the field in the literal or an assignment
 // right after the value is made; for a field across functions, a lazy nil
 // check before the write, only when the write reaches the caller's value
 // (through a pointer). There is no fix when the key has side effects,
 // when the type cannot be written in the file, when the receiver is a copy,
 // or when initializing the map early would change what other code sees
-// (it compares the map with nil, or hands it out while it is still nil).
+// (it compares the map with nil where it may be nil, or hands it out
+// where some path leaves it nil and no path has written into it, whether
+// or not another path assigned it).
 //
 // Before:
 //

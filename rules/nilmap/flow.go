@@ -28,8 +28,9 @@ import (
 // a point.
 const (
 	stillNil uint8 = 1 << iota // still the nil it was made with
-	changed                    // assigned, or changed out of sight
+	changed                    // changed out of sight: address taken, a method called, a path that does not track it
 	proven                     // proven non-nil by a check or an earlier write
+	assigned                   // assigned by this function (x = v, x, err = f(), range x = ...)
 )
 
 const (
@@ -172,6 +173,8 @@ type funcInfo struct {
 	roots    map[*types.Var]bool // variables tracked at some point
 	bail     bool
 	steps    int
+	root     ast.Node
+	parents  map[ast.Node]ast.Node // built on demand, by parentOfNode
 }
 
 // A write site: m[k] = v, M[a][b] op= v, s.f[k]++, maps.Copy(m, src).
@@ -180,6 +183,7 @@ type write struct {
 	stmt   ast.Stmt
 	loc    ast.Expr // the map written into
 	copy   bool     // maps.Copy(loc, src)
+	method string   // loc.Set(k, v): a method of loc's named map type that writes into it
 	levels []*ast.IndexExpr
 	known  []bool   // per level: known non-nil on every visit
 	base   ast.Expr // the map that holds the outermost level, or loc
@@ -250,6 +254,7 @@ func (r *run) newFunc(file *ast.File, name string, root ast.Node) *funcInfo {
 		origins:  map[originKey]*origin{},
 		uses:     map[useKey]*useRec{},
 		roots:    map[*types.Var]bool{},
+		root:     root,
 	}
 	addParams := func(fl *ast.FieldList) {
 		if fl == nil {
@@ -309,7 +314,7 @@ func (r *run) interesting(n ast.Node) bool {
 				found = true
 			}
 		case *ast.CallExpr:
-			if r.isMapsCall(n, "Copy") || astutil.Builtin(r.Info, n) == "new" {
+			if r.isMapsCall(n, "Copy") || astutil.Builtin(r.Info, n) == "new" || r.writeCall(n) != nil {
 				found = true
 			}
 		case *ast.CompositeLit:
@@ -409,6 +414,12 @@ func (f *funcInfo) stmt(s ast.Stmt, st *state, label string) *state {
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
 			if f.r.isMapsCall(call, "Copy") && len(call.Args) == 2 {
 				f.write(st, s, call.Args[0], true)
+			}
+			if m := f.r.writeCall(call); m != nil {
+				f.write(st, s, m, false)
+				if w := f.writes[ast.Unparen(m)]; w != nil {
+					w.method = types.ExprString(call.Fun)
+				}
 			}
 			if f.r.noReturn(call) {
 				return deadState()
@@ -712,7 +723,7 @@ func (f *funcInfo) kill(st *state, w astutil.Chain) {
 	}
 	for k, t := range st.track {
 		if w.Overlaps(t.c) && len(w) <= len(t.c) {
-			t.bits = changed
+			t.bits = assigned
 			st.track[k] = t
 		}
 	}
@@ -1006,10 +1017,7 @@ func (f *funcInfo) write(st *state, s ast.Stmt, m ast.Expr, isCopy bool) {
 func (f *funcInfo) markNonNil(st *state, key string, deps []astutil.Chain) {
 	st.known[key] = fact{deps}
 	if t, ok := st.track[key]; ok {
-		t.bits &^= stillNil
-		if t.bits == 0 {
-			t.bits = proven
-		}
+		t.bits = t.bits&^stillNil | proven
 		st.track[key] = t
 	}
 }
@@ -1173,7 +1181,7 @@ func (f *funcInfo) scan(st *state, n ast.Node) {
 				f.use(st, x, stack)
 			}
 		case *ast.CompositeLit:
-			f.fieldsFrom(x, stack)
+			f.fieldsFrom(st, x, stack)
 			f.handedOut(x, stack)
 		case *ast.CallExpr:
 			if astutil.Builtin(f.r.Info, x) == "new" {
@@ -1318,7 +1326,12 @@ func (f *funcInfo) errReturn(ret *ast.ReturnStmt) bool {
 // (nl.record = record{virtConns: make(...)}, tailscale's netlog: the
 // package re-makes the value in place on its own schedule, and a write
 // through that field may rely on it, which nilmap does not follow).
-func (f *funcInfo) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
+//
+// Two values are not the package's own way: the same field of another
+// value (T{m: old.m}, a copy, nil when old's is), and a local that this
+// function has made on every path before the literal (if m == nil { m =
+// url.Values{} }; T{m: m}), which is as good as a make in place.
+func (f *funcInfo) fieldsFrom(st *state, lit *ast.CompositeLit, stack []ast.Node) {
 	if _, ok := astutil.CoreType(f.r.Info.TypeOf(lit)).(*types.Struct); !ok {
 		return
 	}
@@ -1337,6 +1350,18 @@ func (f *funcInfo) fieldsFrom(lit *ast.CompositeLit, stack []ast.Node) {
 			case *ast.CallExpr:
 				if astutil.Builtin(f.r.Info, v) == "make" {
 					continue
+				}
+			case *ast.SelectorExpr:
+				if c := astutil.ChainOf(f.r.Info, v); len(c) >= 2 {
+					if last, ok := c[len(c)-1].(*types.Var); ok && last.Origin() == fld.Origin() {
+						continue
+					}
+				}
+			case *ast.Ident:
+				if lv := f.localVar(v); lv != nil && !st.dead {
+					if _, ok := st.known[f.r.chainKey(astutil.Chain{lv})]; ok {
+						continue
+					}
 				}
 			}
 		}
@@ -1459,7 +1484,9 @@ func (f *funcInfo) blocked(o *origin) (token.Pos, useKind, bool) {
 			hit = u.bits&stillNil != 0
 		case useSafe, useIndexed, useAssigned:
 		default:
-			hit = u.bits == stillNil
+			// Nil on some path, and written on none: an assignment on
+			// another path does not make the fix harmless.
+			hit = u.bits&^assigned == stillNil
 		}
 		if hit && (best == token.NoPos || u.pos < best) {
 			best, kind = u.pos, u.kind

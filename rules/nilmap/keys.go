@@ -299,6 +299,11 @@ func (r *run) useOf(e ast.Expr, parents []ast.Node) useKind {
 			if ok && r.ptrMethod(p) {
 				return useAddr
 			}
+			if i > 0 {
+				if call, ok := parents[i-1].(*ast.CallExpr); ok && call.Fun == p && r.writeCall(call) != nil {
+					return useIndexed // a write, like m[k] = v
+				}
+			}
 			return useMethod
 		}
 	case *ast.CallExpr:

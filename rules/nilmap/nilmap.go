@@ -44,6 +44,8 @@ type run struct {
 	pkgAssigned map[types.Object]bool // package variables assigned somewhere
 	pkgObserved map[types.Object]token.Pos
 
+	writers map[*types.Func]bool // methods of the package's map types: write into the receiver?
+
 	out []outcome
 }
 
@@ -153,6 +155,9 @@ func (r *run) baseCheck(w *write) {
 		t := w.tracked
 		if w.useen || w.mixed || t.bits&stillNil == 0 || t.bits&changed != 0 || t.origin == nil {
 			return
+		}
+		if t.bits&assigned != 0 && !w.fn.partialOK(t.origin, w) {
+			return // assigned on some paths: only when nothing correlates them
 		}
 		o := t.origin
 		if o.first == nil {
@@ -287,6 +292,9 @@ func act(w *write) string {
 	if w.copy {
 		return "this maps.Copy, which panics as soon as its source is not empty"
 	}
+	if w.method != "" {
+		return w.method + ", which writes into it"
+	}
 	return "this write"
 }
 
@@ -329,7 +337,14 @@ func (r *run) emitOrigin(o *origin) {
 	switch o.kind {
 	case loneVar, multiVar:
 		msg = fmt.Sprintf("%s is nil here: it is declared without a value at line %d, and nothing assigns it before %s", loc, r.Line(o.pos), act(w))
+		if w.tracked.bits&assigned != 0 {
+			msg = fmt.Sprintf("%s may be nil here: it is declared without a value at line %d, and only some paths assign it before %s", loc, r.Line(o.pos), act(w))
+		}
 	case kindResult:
+		if w.tracked.bits&assigned != 0 {
+			msg = fmt.Sprintf("%s may be nil here: the named result starts nil, and only some paths assign it before %s", loc, act(w))
+			break
+		}
 		msg = fmt.Sprintf("%s is nil here: the named result starts nil, and nothing assigns it before %s", loc, act(w))
 	default:
 		msg = fmt.Sprintf("%s is nil here: %s is made at line %d without it, and nothing assigns it before %s", loc, o.v.Name(), r.Line(o.pos), act(w))

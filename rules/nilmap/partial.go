@@ -1,0 +1,276 @@
+package nilmap
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
+)
+
+// A map variable (or named result) that the function assigns on some
+// paths only, and writes after the paths join, panics on the paths that
+// skip the assignment. The flow analysis does not correlate conditions,
+// so the rule reports such a write only when nothing correlates it with
+// the assignments:
+//
+//   - no loop below the declaration holds both the write and an
+//     assignment (the iterations may take turns: if i == 0 { m = ... });
+//   - the conditions that decide whether the write runs and whether an
+//     assignment runs share no variable, field or function. Those of a
+//     statement are the headers of the if, switch, case, select, for and
+//     range statements around it below the declaration, and those of each
+//     earlier statement (below the declaration) that may skip it: one that
+//     holds a return, break, continue, goto or a call that does not
+//     return. A statement around or before both counts for neither.
+
+type guards struct {
+	conds map[ast.Node][]astutil.Chain
+	loops map[ast.Node]bool
+}
+
+// partialOK reports whether the write w into the variable of origin o,
+// which some path has assigned, is not correlated with the assignments.
+func (f *funcInfo) partialOK(o *origin, w *write) bool {
+	var stop ast.Node
+	var after ast.Stmt
+	switch o.kind {
+	case loneVar, multiVar:
+		stop, after = f.owner[o.stmt], o.stmt
+	case kindResult:
+		stop = o.body
+	default:
+		return false
+	}
+	if stop == nil {
+		return false
+	}
+	assigns := f.assignments(o.v)
+	if len(assigns) == 0 {
+		return false
+	}
+	gw, ok := f.guardsOf(w.stmt, stop, after)
+	if !ok {
+		return false
+	}
+	for _, a := range assigns {
+		ga, ok := f.guardsOf(a, stop, after)
+		if !ok {
+			return false
+		}
+		for l := range gw.loops {
+			if ga.loops[l] {
+				return false
+			}
+		}
+		for n, cw := range gw.conds {
+			if _, common := ga.conds[n]; common {
+				continue
+			}
+			for m, ca := range ga.conds {
+				if _, common := gw.conds[m]; common {
+					continue
+				}
+				for _, c := range cw {
+					if astutil.OverlapsAny(c, ca) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// assignments returns the statements of the function that assign v.
+func (f *funcInfo) assignments(v *types.Var) []ast.Node {
+	var out []ast.Node
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && f.r.Info.ObjectOf(id) == v
+	}
+	ast.Inspect(f.root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if is(l) {
+					out = append(out, n)
+					break
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN && (n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value)) {
+				out = append(out, n)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func (f *funcInfo) parentOfNode(n ast.Node) ast.Node {
+	if f.parents == nil {
+		f.parents = map[ast.Node]ast.Node{}
+		var stack []ast.Node
+		ast.Inspect(f.root, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if len(stack) > 0 {
+				f.parents[n] = stack[len(stack)-1]
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	return f.parents[n]
+}
+
+// guardsOf collects the conditions that decide whether n runs, from n up
+// to the statement list stop (whose statements before after do not
+// count). ok is false when n is not below stop, or in a closure.
+func (f *funcInfo) guardsOf(n ast.Node, stop ast.Node, after ast.Stmt) (guards, bool) {
+	g := guards{conds: map[ast.Node][]astutil.Chain{}, loops: map[ast.Node]bool{}}
+	cur := n
+	for cur != stop {
+		p := f.parentOfNode(cur)
+		if p == nil {
+			return g, false
+		}
+		switch p := p.(type) {
+		case *ast.FuncLit:
+			return g, false
+		case *ast.IfStmt:
+			if cur == p.Body || cur == p.Else {
+				g.conds[p] = f.atoms(p.Init, p.Cond)
+			}
+		case *ast.ForStmt:
+			if cur == p.Body || cur == p.Post {
+				g.loops[p] = true
+				g.conds[p] = f.atoms(p.Cond)
+			}
+		case *ast.RangeStmt:
+			if cur == p.Body {
+				g.loops[p] = true
+				g.conds[p] = f.atoms(p.X)
+			}
+		case *ast.SwitchStmt:
+			if cur == p.Body {
+				g.conds[p] = f.atoms(p.Init, p.Tag)
+			}
+		case *ast.TypeSwitchStmt:
+			if cur == p.Body {
+				g.conds[p] = f.atoms(p.Init, p.Assign)
+			}
+		case *ast.CaseClause:
+			var ns []ast.Node
+			for _, e := range p.List {
+				ns = append(ns, e)
+			}
+			g.conds[p] = f.atoms(ns...)
+		case *ast.CommClause:
+			g.conds[p] = f.atoms(p.Comm)
+		case *ast.SelectStmt:
+			g.conds[p] = nil
+		}
+		if list := stmtsOf(p); list != nil {
+			started := p != stop || after == nil
+			for _, s := range list {
+				if s == cur {
+					break
+				}
+				if started && f.mayExit(s) {
+					g.conds[s] = f.headerAtoms(s)
+				}
+				if s == after {
+					started = true
+				}
+			}
+		}
+		cur = p
+	}
+	return g, true
+}
+
+func stmtsOf(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
+}
+
+// mayExit reports whether s may skip the statements after it: it holds
+// a return, a branch, or a call that does not return.
+func (f *funcInfo) mayExit(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			found = true
+		case *ast.CallExpr:
+			if f.r.noReturn(n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// headerAtoms returns the atoms of every condition inside s.
+func (f *funcInfo) headerAtoms(s ast.Stmt) []astutil.Chain {
+	var ns []ast.Node
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			ns = append(ns, n.Init, n.Cond)
+		case *ast.ForStmt:
+			ns = append(ns, n.Cond)
+		case *ast.RangeStmt:
+			ns = append(ns, n.X)
+		case *ast.SwitchStmt:
+			ns = append(ns, n.Init, n.Tag)
+		case *ast.TypeSwitchStmt:
+			ns = append(ns, n.Init, n.Assign)
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				ns = append(ns, e)
+			}
+		case *ast.CommClause:
+			ns = append(ns, n.Comm)
+		}
+		return true
+	})
+	return f.atoms(ns...)
+}
+
+// atoms returns what the nodes mention: variables and field chains, and
+// functions.
+func (f *funcInfo) atoms(ns ...ast.Node) []astutil.Chain {
+	var out []astutil.Chain
+	for _, n := range ns {
+		if n == nil {
+			continue
+		}
+		out = append(out, astutil.RefChains(f.r.Info, n)...)
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := f.r.Info.Uses[id].(*types.Func); ok {
+					out = append(out, astutil.Chain{fn})
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
