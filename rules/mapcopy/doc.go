@@ -26,6 +26,10 @@
 // value of a range loop is a new variable in each iteration (Go 1.22), and
 // so is a copy declared inside a loop body.
 //
+// Each change is judged on its own: a store back (m[k] = v) reads the whole
+// copy, so it sees the changes before it, but a change after the last
+// store is lost (the store came too early), and is reported.
+//
 // The fix stores the copy back, m[k] = v, right after the statement that
 // holds the last change, in the innermost statement list that holds every
 // change and is not inside a loop within the copy's scope: inside the if
@@ -59,6 +63,8 @@
 // declared with = into a variable that outlives the loop or block (for k, v
 // = range m, v = m[k]); a copy that a function literal reads; in a function
 // with goto, a copy read anywhere after its declaration in what it changed.
+// An earlier store of the copy under the same key is not a change to the
+// map that the new store could undo.
 // Calls between the read and the store are not taken to change the map,
 // nor are writes through another name of the map or the key (m2 := m;
 // delete(m2, k), or *p = "b" after p := &k): a store back after them is

@@ -370,16 +370,31 @@ func (c *checker) judge(cv *copyVar) {
 	if cv.killed || len(cv.writes) == 0 {
 		return
 	}
-	// A read that sees a change: it reads what the change wrote and may
-	// run after it (at any time when the change is made in a function
-	// literal, and anywhere in a function with goto).
-	for _, r := range cv.reads {
-		for _, w := range cv.writes {
+	// A change is seen by a read that reads what it wrote and may run
+	// after it (at any time when the change is made in a function
+	// literal, and anywhere in a function with goto). A change that no
+	// read sees is lost, also when an earlier one was stored back
+	// (m[k] = v; v.done = true).
+	var lost []*write
+	for _, w := range cv.writes {
+		seen := false
+		for _, r := range cv.reads {
 			if w.chain.Overlaps(r.chain) && (cv.inLit || c.hasGoto || w.after(r.pos)) {
-				return
+				seen = true
+				break
 			}
 		}
+		if !seen {
+			lost = append(lost, w)
+		}
 	}
+	if len(lost) == 0 {
+		return
+	}
+	if len(lost) < len(cv.writes) && cv.inLit {
+		return // a literal's change that something reads: only then reported
+	}
+	cv.writes = lost
 	first := cv.writes[0]
 	f := rules.Finding{
 		Rule:    "mapcopy",
@@ -538,8 +553,29 @@ scan:
 			}
 		}
 	}
+	// An earlier store of the copy under its key (m[k] = v) writes
+	// what the new store writes again, with the later changes: storing
+	// twice undoes nothing.
+	stores := map[ast.Expr]bool{}
+	keyStr := keyName
+	if cv.key != nil {
+		keyStr = types.ExprString(cv.key)
+	}
+	ast.Inspect(region, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || keyStr == "" {
+			return true
+		}
+		ix, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+		id, isID := ast.Unparen(as.Rhs[0]).(*ast.Ident)
+		if ok && isID && c.Info.Uses[id] == cv.obj &&
+			types.ExprString(ix.X) == types.ExprString(cv.m) && types.ExprString(ix.Index) == keyStr {
+			stores[as.Lhs[0]] = true
+		}
+		return true
+	})
 	astutil.WriteSites(c.Info, region, func(e ast.Expr) {
-		if changed != nil || e.Pos() < start || e.Pos() >= end {
+		if changed != nil || e.Pos() < start || e.Pos() >= end || stores[e] {
 			return
 		}
 		if w := astutil.WrittenChain(c.Info, e); w != nil && astutil.OverlapsAny(w, chains) {
