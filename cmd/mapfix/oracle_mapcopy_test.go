@@ -1,9 +1,6 @@
 package main
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMapcopyOracle: each mapcopy case with a fix is a program that prints
 // the map before and after it changes copies of its values. Before the fix
@@ -12,30 +9,25 @@ import (
 // map; mapfix then finds nothing more to fix. (nofix_ cases have nothing
 // to fix and are left out.)
 func TestMapcopyOracle(t *testing.T) {
-	for _, name := range fixCases(t, "mapcopy") {
-		if strings.HasPrefix(name, "nofix_") {
-			continue
-		}
+	names := fixCases(t, "mapcopy")
+	o := newOracle(t, "mapcopy", names, names)
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
 			want := wantOutput(t, "mapcopy", name)
-			dir := caseModule(t, "mapcopy", name)
-			before, err := goRun(t, dir)
+			before, err := o.run(name, false)
 			if err != nil {
 				t.Fatalf("before the fix: %v\n%s", err, before)
 			}
 			if before == want {
 				t.Fatalf("before the fix, the program already prints want.txt: the change is not lost\n%s", before)
 			}
-			fixWith(t, dir, "mapcopy")
-			after, err := goRun(t, dir)
+			after, err := o.run(name, true)
 			if err != nil {
 				t.Fatalf("after the fix: %v\n%s", err, after)
 			}
 			if after != want {
 				t.Errorf("after the fix, output:\n%s\nwant:\n%s\n(before the fix:\n%s)", after, want, before)
 			}
-			recheck(t, dir, "mapcopy")
 		})
 	}
 }

@@ -18,16 +18,17 @@ func TestSharedmapOracle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-race builds are slow")
 	}
-	dirs, _ := filepath.Glob(filepath.Join(caseDir("sharedmap"), "*"))
+	fixed := fixCases(t, "sharedmap")
+	built := fixed
+	dirs, _ := filepath.Glob(filepath.Join(caseDir("sharedmap"), "no_*"))
 	for _, d := range dirs {
-		name := filepath.Base(d)
-		if strings.HasPrefix(name, "nofix_") {
-			continue
-		}
+		built = append(built, filepath.Base(d))
+	}
+	o := newOracle(t, "sharedmap", built, fixed, "-race")
+	for _, name := range built {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			dir := caseModule(t, "sharedmap", name)
-			before, err := goRun(t, dir, "-race")
+			t.Parallel() // a race-free run can wait on timers
+			before, err := o.run(name, false)
 			if strings.HasPrefix(name, "no_") {
 				if err != nil || raced(before) {
 					t.Fatalf("must-not-touch case is not race-free: %v\n%s", err, before)
@@ -39,20 +40,18 @@ func TestSharedmapOracle(t *testing.T) {
 			// with nothing ordering them, which a mutex taken nearby can
 			// do by chance on a loaded machine: a few runs are allowed.
 			for try := 1; try < 4 && (err == nil || !raced(before)); try++ {
-				before, err = goRun(t, dir, "-race")
+				before, err = o.run(name, false)
 			}
 			if err == nil || !raced(before) {
 				t.Fatalf("before the fix: want a race report in 4 runs, got err %v and output:\n%s", err, before)
 			}
-			fixWith(t, dir, "sharedmap")
-			after, err := goRun(t, dir, "-race")
+			after, err := o.run(name, true)
 			if err != nil || raced(after) {
 				t.Fatalf("after the fix: %v\n%s", err, after)
 			}
 			if after != want {
 				t.Errorf("after the fix, output:\n%s\nwant:\n%s", after, want)
 			}
-			recheck(t, dir, "sharedmap")
 		})
 	}
 }

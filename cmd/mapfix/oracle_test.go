@@ -15,36 +15,6 @@ import (
 // fixes it: the proof that a fix is right, not only what we expected it to
 // print.
 
-// caseModule copies testdata/<rule>/<name> into a module of its own.
-func caseModule(t *testing.T, rule, name string) string {
-	t.Helper()
-	src := caseDir(rule, name)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	files, err := caseModFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // caseModFiles returns the go.mod and go.sum of a case module, by name,
 // made once for the cases that run in parallel. The case module requires
 // what this module requires, with the same sums, so that a case can import
@@ -70,20 +40,14 @@ func caseDir(rule string, name ...string) string {
 	return filepath.Join(append([]string{"..", "..", "testdata", rule}, name...)...)
 }
 
-func goRun(t *testing.T, dir string, args ...string) (string, error) {
-	t.Helper()
-	cmd := exec.Command("go", append([]string{"run"}, append(args, ".")...)...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	return string(out), err
-}
-
+// fixCases names the cases of rule that mapfix fixes: all but the no_ and
+// nofix_ cases.
 func fixCases(t *testing.T, rule string) []string {
 	t.Helper()
 	dirs, _ := filepath.Glob(filepath.Join(caseDir(rule), "*"))
 	var names []string
 	for _, d := range dirs {
-		if n := filepath.Base(d); !strings.HasPrefix(n, "no_") {
+		if n := filepath.Base(d); !strings.HasPrefix(n, "no_") && !strings.HasPrefix(n, "nofix_") {
 			names = append(names, n)
 		}
 	}
@@ -110,21 +74,68 @@ func splitAllocs(t *testing.T, out string) (string, float64) {
 	return out[:m[0]], n
 }
 
-// fixWith runs mapfix -w with rule on the case module dir, which must fix
-// everything it finds.
-func fixWith(t *testing.T, dir, rule string) {
+// oracle is every case of a rule in one module (as rulesModule makes it),
+// built before and after one mapfix -w over the cases to fix. One go build
+// and one mapfix run per step serve every case: a module per case would pay
+// the go command's and the loader's start-up, and a link, once per case and
+// per step, which made these tests the slowest of the repository.
+type oracle struct {
+	mod           string // the module, fixed
+	before, after string // the case binaries, each named after its case
+}
+
+// newOracle builds the cases named built, fixes the cases named fixed with
+// mapfix -w -rules rule (which must fix everything it finds), builds them
+// again, and checks that a second mapfix run finds nothing more to fix.
+// buildFlags go to both builds (-race).
+func newOracle(t *testing.T, rule string, built, fixed []string, buildFlags ...string) *oracle {
 	t.Helper()
-	if r := mapfix(t, dir, "-rules", rule, "-w"); r.code != 0 {
+	mod := rulesModule(t, rule)
+	o := &oracle{mod: mod, before: t.TempDir(), after: t.TempDir()}
+	goBuild(t, mod, o.before, buildFlags, built)
+	if len(fixed) == 0 {
+		return o
+	}
+	pkgs := casePatterns(fixed)
+	if r := mapfix(t, mod, append([]string{"-q", "-rules", rule, "-w"}, pkgs...)...); r.code != 0 {
 		t.Fatalf("mapfix -w: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	goBuild(t, mod, o.after, buildFlags, fixed)
+	if r := mapfix(t, mod, append([]string{"-rules", rule}, pkgs...)...); r.code != 0 {
+		t.Errorf("second run: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	return o
+}
+
+func casePatterns(names []string) []string {
+	pkgs := make([]string, len(names))
+	for i, n := range names {
+		pkgs[i] = "./" + n
+	}
+	return pkgs
+}
+
+// goBuild builds the case packages named into the directory out, in one go
+// command.
+func goBuild(t *testing.T, mod, out string, flags, names []string) {
+	t.Helper()
+	args := append(append([]string{"build", "-o", out + string(filepath.Separator)}, flags...), casePatterns(names)...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = mod
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
 	}
 }
 
-// recheck runs mapfix with rule again, which must find nothing more.
-func recheck(t *testing.T, dir, rule string) {
-	t.Helper()
-	if r := mapfix(t, dir, "-rules", rule); r.code != 0 {
-		t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
+// run runs case name's binary, built before the fix or after it, and
+// returns its output (stdout and stderr) and its error.
+func (o *oracle) run(name string, fixed bool, args ...string) (string, error) {
+	dir := o.before
+	if fixed {
+		dir = o.after
 	}
+	out, err := exec.Command(filepath.Join(dir, name), args...).CombinedOutput()
+	return string(out), err
 }
 
 // wantOutput is what the case program prints once fixed: its want.txt.
@@ -140,16 +151,15 @@ func wantOutput(t *testing.T, rule, name string) string {
 // TestCapacityOracle: a fixed case computes the same result with fewer
 // allocations, and mapfix then finds nothing more to fix.
 func TestCapacityOracle(t *testing.T) {
-	for _, name := range fixCases(t, "capacity") {
+	names := fixCases(t, "capacity")
+	o := newOracle(t, "capacity", names, names)
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			dir := caseModule(t, "capacity", name)
-			before, err := goRun(t, dir)
+			before, err := o.run(name, false)
 			if err != nil {
 				t.Fatalf("before the fix: %v\n%s", err, before)
 			}
-			fixWith(t, dir, "capacity")
-			after, err := goRun(t, dir)
+			after, err := o.run(name, true)
 			if err != nil {
 				t.Fatalf("after the fix: %v\n%s", err, after)
 			}
@@ -162,7 +172,6 @@ func TestCapacityOracle(t *testing.T) {
 				t.Errorf("allocations: %v before, %v after; want fewer", allocsBefore, allocsAfter)
 			}
 			t.Logf("allocs %v -> %v", allocsBefore, allocsAfter)
-			recheck(t, dir, "capacity")
 		})
 	}
 }
