@@ -5,12 +5,23 @@
 // that most accesses (writes: index assignment, op=, ++, delete, clear;
 // reads: index, comma-ok, range, len) make while holding the same mutex,
 // in at least two functions and more functions than skip it (a function
-// whose callers all hold it counts for it), and some make without it, or
-// write while holding only the read lock of a sync.RWMutex — where the
-// package shows that the access can run alongside others: in code that
-// runs on a goroutine the package starts or a handler it registers (see
-// below), in an exported method of an exported type, or in an exported
-// function for a package variable.
+// whose callers all hold it counts for it), or that every write makes
+// holding it for writing, in at least two functions (functions whose name
+// or doc says the caller holds the lock count as writers that hold it),
+// and some make without it, or write while holding only the read lock of
+// a sync.RWMutex — where the package shows that the access can run
+// alongside others: in code that runs on a goroutine the package starts or
+// a handler it registers (see below), in an exported method of an exported
+// type, in an exported function for a package variable, or in a function
+// that takes the mutex itself or through what it calls (its author treats
+// the map as shared: the read before the Lock or after the Unlock races).
+// An access through a local that holds the map itself (conns := c.conns,
+// never assigned again nor addressed) is an access to the field's map,
+// unless the function, or what it calls, assigns the field (pending :=
+// c.pending; c.pending = map[K]V{}: the local holds a map nothing else
+// reaches). A call of a lock helper of the package (func lockAll() {
+// all.mu.Lock() }) takes the locks the helper leaves held, and releases
+// those it unlocks.
 //
 // Exempt: constructors building a value before it escapes; functions named
 // ...Locked or ...NoLock, or whose doc comment says the caller holds a lock
@@ -23,7 +34,8 @@
 // every caller in the package holds the lock or is such a function (calls
 // on a value the caller built itself, in a test or in a constructor before
 // it starts goroutines, and calls from test functions that start no
-// goroutine, aside); methods of unexported types that the package never
+// goroutine, aside; exported API that only tests call is not exempt, its
+// users are out of sight); methods of unexported types that the package never
 // names (no call, method value or goroutine of them: they run through an
 // interface, under locks out of sight); accesses in test functions that
 // start no goroutine themselves. After an if, a lock counts as held if a

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/dave/dst"
@@ -17,7 +18,7 @@ import (
 func (r *run) inconsistent() {
 	byLoc := map[*types.Var][]*access{}
 	var order []*types.Var
-	for _, a := range r.accesses {
+	for _, a := range slices.Concat(r.accesses, r.viaAlias) {
 		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
 			if byLoc[a.loc] == nil {
 				order = append(order, a.loc)
@@ -57,7 +58,7 @@ func (r *run) inconsistent() {
 				best = m
 			}
 		}
-		if best == nil || count[best] < 2 || 2*count[best] <= len(live) {
+		if best == nil {
 			continue
 		}
 		// The accesses that skip best but need not hold it, asked once:
@@ -68,12 +69,22 @@ func (r *run) inconsistent() {
 				excused[a] = true
 			}
 		}
-		if !lockedInMostFuncs(live, best, excused) {
-			continue
+		// The evidence that best guards the map: most accesses hold it,
+		// in more functions than skip it; or else every write holds it,
+		// in two functions at least, and only reads skip it.
+		readsOnly := false
+		if count[best] < 2 || 2*count[best] <= len(live) || !lockedInMostFuncs(live, best, excused) {
+			if !r.writersHold(byLoc[loc], live, best, excused) {
+				continue
+			}
+			readsOnly = true
 		}
 		for _, a := range live {
+			if readsOnly && a.write {
+				continue
+			}
 			mode := a.held[best]
-			if !r.mayRunConcurrently(a) {
+			if !r.mayRunConcurrently(a) && !r.locksItself(a, best) {
 				continue
 			}
 			switch {
@@ -108,12 +119,58 @@ func lockedInMostFuncs(live []*access, mu types.Object, excused map[*access]bool
 	return len(with) >= 2 && len(with) > len(without)
 }
 
+// visibleAt reports whether id's object is what its name means at pos, so
+// that a lock named through it there locks the same value.
+func (r *run) visibleAt(id *ast.Ident, pos token.Pos) bool {
+	if id == nil {
+		return false
+	}
+	scope := r.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(id.Name, pos)
+	return obj != nil && obj == r.Info.Uses[id]
+}
+
+// writersHold reports whether every write to the map holds mu for writing
+// (or is excused from it, or is in a function whose name or comments say
+// its callers hold a lock), in two functions at least: the writers' lock
+// is the evidence that mu guards the map, however many readers skip it.
+func (r *run) writersHold(all, live []*access, mu types.Object, excused map[*access]bool) bool {
+	isLive := map[*access]bool{}
+	for _, a := range live {
+		isLive[a] = true
+	}
+	writers := map[ast.Node]bool{}
+	for _, a := range all {
+		switch {
+		case !a.write:
+		case isLive[a] && (a.held[mu] == writeLock || excused[a]):
+			writers[a.fn] = true
+		case isLive[a]:
+			return false
+		case a.decl != nil && r.runsInDecl(a.path) && r.lockedByContract(a.decl):
+			writers[a.fn] = true
+		}
+	}
+	return len(writers) >= 2
+}
+
+// locksItself reports an access in a function that takes mu itself, or
+// through what it calls in the package: the function's own author treats
+// the map as shared, so an access there that skips mu (before the Lock,
+// after the Unlock) can run alongside the others, whoever calls it.
+func (r *run) locksItself(a *access, mu types.Object) bool {
+	return a.decl != nil && r.runsInDecl(a.path) && r.funcLocks(a.decl)[mu]
+}
+
 // sharesWriteLock reports whether read a holds (itself or through all its
 // callers, at any depth) a mutex that every write among accesses holds too.
 func (r *run) sharesWriteLock(a *access, accesses []*access) bool {
 	holds := func(x *access, mu types.Object) bool {
 		return x.held[mu] == writeLock || x.held[mu] == readLock && !x.write ||
-			x.decl != nil && x.fn == ast.Node(x.decl) && r.callersHold(x.decl, mu, map[*ast.FuncDecl]bool{})
+			x.decl != nil && x.fn == ast.Node(x.decl) && r.callersHoldFor(x.decl, x.loc, mu)
 	}
 	// Any mutex held around one of the accesses, or around a call in the
 	// package, may be the one (held by the callers of callers).
@@ -184,7 +241,28 @@ func (r *run) exempt(a *access, mu types.Object) bool {
 			// and the locks they hold, are out of sight.
 			return true
 		}
-		return r.callersHold(fd, mu, map[*ast.FuncDecl]bool{})
+		return r.callersHoldFor(fd, a.loc, mu)
+	}
+	return false
+}
+
+// callersHoldFor is callersHold for a function that accesses loc, but
+// false for API that only tests call in the package: its users, who call
+// it from anywhere, are out of sight.
+func (r *run) callersHoldFor(fd *ast.FuncDecl, loc *types.Var, mu types.Object) bool {
+	if r.api(fd, loc) && !r.calledOutsideTests(fd) {
+		return false
+	}
+	return r.callersHold(fd, mu, map[*ast.FuncDecl]bool{})
+}
+
+// calledOutsideTests reports whether the package calls fd outside its
+// _test.go files.
+func (r *run) calledOutsideTests(fd *ast.FuncDecl) bool {
+	for _, c := range r.callers[fd] {
+		if !r.InTest(c.call.Pos()) {
+			return true
+		}
 	}
 	return false
 }
@@ -347,6 +425,10 @@ func (r *run) unguarded(a *access, mu types.Object) {
 	f := rules.Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
 	stmt, parent, why := r.wrapTarget(a)
+	if a.via != nil && why == "" && !r.visibleAt(rootIdent(a.expr), a.node.Pos()) {
+		why = fmt.Sprintf("%s is the map %s itself (line %d), whose lock cannot be named here: hold %s while using it, or copy the entries under the lock",
+			a.via.Name(), types.ExprString(a.expr), r.Fset.Position(a.via.Pos()).Line, mu.Name())
+	}
 	switch {
 	case why != "":
 		f.NoFix = why

@@ -50,6 +50,11 @@ type access struct {
 	// guarded says that some lock, or something named like one, is held.
 	ctx     ast.Node
 	guarded bool
+	// via is the local variable the access goes through when it holds a
+	// copy of the reference to the map (keys := c.keys); expr is then
+	// the expression copied, and the access counts only for inconsistent
+	// locking.
+	via *types.Var
 }
 
 type run struct {
@@ -82,6 +87,12 @@ type run struct {
 	contract map[*ast.FuncDecl]bool
 	// declLocs: the map locations each function accesses (funcUses)
 	declLocs map[*ast.FuncDecl]map[*types.Var]bool
+	// aliases: locals holding a copy of a map reference (findAliases);
+	// viaAlias: the accesses through them
+	aliases  map[*types.Var]ast.Expr
+	viaAlias []*access
+	// effects: what calling each lock helper leaves held (lockEffect)
+	effects map[*ast.FuncDecl]*lockEffect
 }
 
 // A callSite is a static call of an in-package function, by the run it
@@ -106,7 +117,8 @@ func runSharedmap(p *rules.Pass) []rules.Finding {
 	r := &run{Pass: p, decls: map[*types.Func]*ast.FuncDecl{},
 		callers: map[*ast.FuncDecl][]callInfo{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
 		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*access{}, ctxCalls: map[ast.Node][]callSite{},
-		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}, contract: map[*ast.FuncDecl]bool{}}
+		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}, contract: map[*ast.FuncDecl]bool{},
+		effects: map[*ast.FuncDecl]*lockEffect{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -117,6 +129,7 @@ func runSharedmap(p *rules.Pass) []rules.Finding {
 		}
 	}
 	r.findEntries()
+	r.aliases = r.findAliases()
 	for _, f := range p.Files {
 		r.collect(f)
 	}
@@ -219,6 +232,11 @@ func (r *run) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, write
 	held, once := r.heldAt(path)
 	a := &access{loc: v, expr: expr, node: node, write: write, file: f,
 		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once}
+	if src, ok := r.aliases[v]; ok && !r.detaches(decl, src) {
+		via := *a
+		via.via, via.loc, via.expr = v, r.mapLoc(src), src
+		r.viaAlias = append(r.viaAlias, &via)
+	}
 	a.ctx = r.ctxOf(path)
 	a.guarded = len(held) > 0 || once || r.looseGuard(path)
 	r.accesses = append(r.accesses, a)
@@ -431,6 +449,16 @@ func (r *run) applyLocks(s ast.Stmt, held map[types.Object]lockMode) {
 			}
 		case "Unlock", "RUnlock":
 			delete(held, obj)
+		case "":
+			if fd := r.callee(c); fd != nil {
+				eff := r.lockEffect(fd)
+				for mu := range eff.released {
+					delete(held, mu)
+				}
+				for mu, mode := range eff.held {
+					held[mu] = max(held[mu], mode)
+				}
+			}
 		}
 	case *ast.IfStmt:
 		before := maps.Clone(held)
@@ -461,6 +489,48 @@ func (r *run) applyLocks(s ast.Stmt, held map[types.Object]lockMode) {
 			}
 		}
 	}
+}
+
+// A lockEffect is what a call of a lock helper leaves behind: the locks it
+// takes and keeps (func lockProfiles() { profiles.mu.Lock() }) and those
+// it releases without taking them.
+type lockEffect struct {
+	held     map[types.Object]lockMode
+	released map[types.Object]bool
+}
+
+// lockEffect returns the locks that a call of fd leaves held or released,
+// from the statements of its body, as applyLocks follows them.
+func (r *run) lockEffect(fd *ast.FuncDecl) *lockEffect {
+	if e, ok := r.effects[fd]; ok {
+		return e
+	}
+	e := &lockEffect{held: map[types.Object]lockMode{}, released: map[types.Object]bool{}}
+	r.effects[fd] = e // a recursive call takes no lock
+	if fd.Body == nil {
+		return e
+	}
+	held := map[types.Object]lockMode{}
+	var deferred []*ast.CallExpr
+	for _, st := range fd.Body.List {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if c, ok := st.X.(*ast.CallExpr); ok {
+				if obj, op := r.lockOp(c); (op == "Unlock" || op == "RUnlock") && held[obj] == 0 {
+					e.released[obj] = true
+				}
+			}
+		case *ast.DeferStmt:
+			deferred = append(deferred, st.Call)
+		}
+		r.applyLocks(st, held)
+	}
+	// Deferred unlocks run before the function returns.
+	for _, c := range deferred {
+		r.applyLocks(&ast.ExprStmt{X: c}, held)
+	}
+	e.held = held
+	return e
 }
 
 // terminates reports a statement after which the code that follows it in
@@ -543,6 +613,9 @@ func (r *run) funcLocks(fd *ast.FuncDecl) map[types.Object]bool {
 }
 
 func (r *run) locName(a *access) string {
+	if a.via != nil {
+		return types.ExprString(a.expr) + " (through " + a.via.Name() + ")"
+	}
 	return types.ExprString(a.expr)
 }
 

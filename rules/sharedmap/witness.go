@@ -2,6 +2,7 @@ package sharedmap
 
 import (
 	"go/ast"
+	"go/types"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
@@ -28,12 +29,18 @@ func (r *run) mayRunConcurrently(a *access) bool {
 	if r.onGoroutine[a.fn] {
 		return true
 	}
-	fd := a.decl
-	if fd == nil || !fd.Name.IsExported() || !r.runsInDecl(a.path) {
+	return a.decl != nil && r.runsInDecl(a.path) && r.api(a.decl, a.loc)
+}
+
+// api reports whether users of the package call fd from anywhere: an
+// exported method of an exported type, or an exported function that
+// accesses the package variable loc.
+func (r *run) api(fd *ast.FuncDecl, loc *types.Var) bool {
+	if !fd.Name.IsExported() {
 		return false
 	}
 	if fd.Recv == nil {
-		return a.loc.Parent() == r.Pkg.Scope() // a registry's exported functions
+		return loc.Parent() == r.Pkg.Scope() // a registry's exported functions
 	}
 	return ast.IsExported(recvTypeName(fd))
 }
