@@ -47,7 +47,6 @@ func TestGrowthOracle(t *testing.T) {
 			bin := filepath.Join(o.before, name)
 			small, okSmall := runLen(t, bin, growthN)
 			large, okLarge := runLen(t, bin, 2*growthN)
-
 			if strings.HasPrefix(name, "no_") {
 				if okSmall != okLarge {
 					t.Fatalf("the program prints a len line in one run only")

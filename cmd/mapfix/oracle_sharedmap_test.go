@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,7 @@ func TestSharedmapOracle(t *testing.T) {
 		t.Skip("-race builds are slow")
 	}
 	fixed := fixCases(t, "sharedmap")
-	built := fixed
+	built := slices.Clone(fixed)
 	dirs, _ := filepath.Glob(filepath.Join(caseDir("sharedmap"), "no_*"))
 	for _, d := range dirs {
 		built = append(built, filepath.Base(d))

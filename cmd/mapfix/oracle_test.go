@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,11 +120,9 @@ func casePatterns(names []string) []string {
 // command.
 func goBuild(t *testing.T, mod, out string, flags, names []string) {
 	t.Helper()
-	args := append(append([]string{"build", "-o", out + string(filepath.Separator)}, flags...), casePatterns(names)...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = mod
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
+	args := slices.Concat([]string{"build", "-o", out + string(filepath.Separator)}, flags, casePatterns(names))
+	if _, stderr, code := goTool(t, mod, args...); code != 0 {
+		t.Fatalf("go %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
 	}
 }
 

@@ -561,19 +561,22 @@ scan:
 	if cv.key != nil {
 		keyStr = types.ExprString(cv.key)
 	}
-	ast.Inspect(region, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || keyStr == "" {
+	if keyStr != "" { // without a key there is no store to find
+		mapStr := types.ExprString(cv.m)
+		ast.Inspect(region, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				return true
+			}
+			ix, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+			id, isID := ast.Unparen(as.Rhs[0]).(*ast.Ident)
+			if ok && isID && c.Info.Uses[id] == cv.obj &&
+				types.ExprString(ix.X) == mapStr && types.ExprString(ix.Index) == keyStr {
+				stores[as.Lhs[0]] = true
+			}
 			return true
-		}
-		ix, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
-		id, isID := ast.Unparen(as.Rhs[0]).(*ast.Ident)
-		if ok && isID && c.Info.Uses[id] == cv.obj &&
-			types.ExprString(ix.X) == types.ExprString(cv.m) && types.ExprString(ix.Index) == keyStr {
-			stores[as.Lhs[0]] = true
-		}
-		return true
-	})
+		})
+	}
 	astutil.WriteSites(c.Info, region, func(e ast.Expr) {
 		if changed != nil || e.Pos() < start || e.Pos() >= end || stores[e] {
 			return

@@ -6,13 +6,20 @@ import (
 	"go/types"
 )
 
+// An alias is what a local copied a map reference from: the expression
+// (c.conns) and the location it names.
+type alias struct {
+	src ast.Expr
+	loc *types.Var
+}
+
 // findAliases returns the local variables that only ever hold a copy of
 // the reference to a map held by a struct field or package variable
 // (conns := cc.conns, never assigned again nor addressed), with the
 // expression copied. An access through such a variable is an access to
 // the field's map: ranging conns after cc.mu.Unlock() races with the
 // writers that hold cc.mu as surely as ranging cc.conns does.
-func (r *run) findAliases() map[*types.Var]ast.Expr {
+func (r *run) findAliases() map[*types.Var]alias {
 	defs := map[*types.Var]ast.Expr{}
 	reassigned := map[*types.Var]bool{}
 	assign := func(e ast.Expr) {
@@ -53,49 +60,49 @@ func (r *run) findAliases() map[*types.Var]ast.Expr {
 			return true
 		})
 	}
-	out := map[*types.Var]ast.Expr{}
+	out := map[*types.Var]alias{}
 	for v, e := range defs {
 		if reassigned[v] || v.IsField() || v.Parent() == r.Pkg.Scope() {
 			continue
 		}
 		if loc := r.mapLoc(e); loc != nil && (loc.IsField() || loc.Parent() == r.Pkg.Scope()) {
-			out[v] = e
+			out[v] = alias{e, loc}
 		}
 	}
 	return out
 }
 
-// detaches reports whether fd assigns the map location that src names as
-// a whole, itself or through what it calls in the package (pending :=
-// s.pending; s.pending = map[K]V{}): the local then holds a map that
+// detaches reports whether fd assigns the map location loc as a whole,
+// itself or through what it calls in the package (pending := s.pending;
+// s.pending = map[K]V{}): a local copied from it then holds a map that
 // nothing else reaches, the usual way to drain a map outside the lock.
-func (r *run) detaches(fd *ast.FuncDecl, src ast.Expr) bool {
+func (r *run) detaches(fd *ast.FuncDecl, loc *types.Var) bool {
 	if fd == nil {
 		return true
 	}
-	return r.assigns(fd, r.mapLoc(src), map[*ast.FuncDecl]bool{})
+	return r.throughCalls(fd, func(g *ast.FuncDecl) bool { return r.wholeAssigns(g)[loc] }, map[*ast.FuncDecl]bool{}, 0)
 }
 
-func (r *run) assigns(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDecl]bool) bool {
-	if fd.Body == nil || seen[fd] {
-		return false
+// wholeAssigns returns the map locations that fd's body assigns as a whole
+// (s.m = ..., m = ...).
+func (r *run) wholeAssigns(fd *ast.FuncDecl) map[*types.Var]bool {
+	if m, ok := r.assignedLocs[fd]; ok {
+		return m
 	}
-	seen[fd] = true
-	found := false
+	m := map[*types.Var]bool{}
+	r.assignedLocs[fd] = m
+	if fd.Body == nil {
+		return m
+	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if r.mapLoc(l) == loc {
-					found = true
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if loc := r.mapLoc(l); loc != nil {
+					m[loc] = true
 				}
 			}
-		case *ast.CallExpr:
-			if g := r.callee(n); g != nil && r.assigns(g, loc, seen) {
-				found = true
-			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return m
 }

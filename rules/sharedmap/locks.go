@@ -19,6 +19,9 @@ func (r *run) inconsistent() {
 	byLoc := map[*types.Var][]*access{}
 	var order []*types.Var
 	for _, a := range slices.Concat(r.accesses, r.viaAlias) {
+		if a.via != nil && r.detaches(a.decl, a.loc) {
+			continue
+		}
 		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
 			if byLoc[a.loc] == nil {
 				order = append(order, a.loc)
@@ -27,10 +30,16 @@ func (r *run) inconsistent() {
 		}
 	}
 	for _, loc := range order {
-		var live []*access
+		// live: the accesses that may need a lock; byContract: the
+		// writes in functions whose name or comments say their callers
+		// hold it.
+		var live, byContract []*access
 		for _, a := range byLoc[loc] {
-			if !r.exempt(a, nil) {
+			switch {
+			case !r.exempt(a, nil):
 				live = append(live, a)
+			case a.write && a.decl != nil && r.runsInDecl(a.path) && r.lockedByContract(a.decl):
+				byContract = append(byContract, a)
 			}
 		}
 		// A map that nothing writes once built cannot race: its readers
@@ -61,20 +70,23 @@ func (r *run) inconsistent() {
 		if best == nil {
 			continue
 		}
-		// The accesses that skip best but need not hold it, asked once:
-		// callersHold walks the callers.
-		excused := map[*access]bool{}
-		for _, a := range live {
-			if a.held[best] == 0 && r.exempt(a, best) {
-				excused[a] = true
+		// The accesses that skip best but need not hold it, asked once
+		// and only when needed: callersHold walks the callers.
+		memo := map[*access]bool{}
+		excused := func(a *access) bool {
+			e, ok := memo[a]
+			if !ok {
+				e = a.held[best] == 0 && r.exempt(a, best)
+				memo[a] = e
 			}
+			return e
 		}
 		// The evidence that best guards the map: most accesses hold it,
 		// in more functions than skip it; or else every write holds it,
 		// in two functions at least, and only reads skip it.
 		readsOnly := false
 		if count[best] < 2 || 2*count[best] <= len(live) || !lockedInMostFuncs(live, best, excused) {
-			if !r.writersHold(byLoc[loc], live, best, excused) {
+			if !writersHold(live, byContract, best, excused) {
 				continue
 			}
 			readsOnly = true
@@ -91,7 +103,7 @@ func (r *run) inconsistent() {
 			case mode == 0 && !a.write && r.sharesWriteLock(a, live):
 				// A read that holds another mutex which every write holds
 				// too cannot race with a write.
-			case mode == 0 && !excused[a]:
+			case mode == 0 && !excused(a):
 				r.unguarded(a, best)
 			case mode == readLock && a.write:
 				r.writeUnderRLock(a, best)
@@ -107,10 +119,10 @@ func (r *run) inconsistent() {
 // function's many accesses under a lock are no evidence that the one other
 // function reading the map should take it (hugo's metrics store: TrackValue
 // writes under diffmu, WriteMetrics reads once the build is over).
-func lockedInMostFuncs(live []*access, mu types.Object, excused map[*access]bool) bool {
+func lockedInMostFuncs(live []*access, mu types.Object, excused func(*access) bool) bool {
 	with, without := map[ast.Node]bool{}, map[ast.Node]bool{}
 	for _, a := range live {
-		if a.held[mu] != 0 || excused[a] {
+		if a.held[mu] != 0 || excused(a) {
 			with[a.fn] = true // held here, or by every caller
 		} else {
 			without[a.fn] = true
@@ -119,40 +131,24 @@ func lockedInMostFuncs(live []*access, mu types.Object, excused map[*access]bool
 	return len(with) >= 2 && len(with) > len(without)
 }
 
-// visibleAt reports whether id's object is what its name means at pos, so
-// that a lock named through it there locks the same value.
-func (r *run) visibleAt(id *ast.Ident, pos token.Pos) bool {
-	if id == nil {
-		return false
-	}
-	scope := r.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(id.Name, pos)
-	return obj != nil && obj == r.Info.Uses[id]
-}
-
 // writersHold reports whether every write to the map holds mu for writing
-// (or is excused from it, or is in a function whose name or comments say
-// its callers hold a lock), in two functions at least: the writers' lock
-// is the evidence that mu guards the map, however many readers skip it.
-func (r *run) writersHold(all, live []*access, mu types.Object, excused map[*access]bool) bool {
-	isLive := map[*access]bool{}
-	for _, a := range live {
-		isLive[a] = true
-	}
+// (or is excused from it, or is one of byContract, in a function whose
+// name or comments say its callers hold a lock), in two functions at
+// least: the writers' lock is the evidence that mu guards the map, however
+// many readers skip it.
+func writersHold(live, byContract []*access, mu types.Object, excused func(*access) bool) bool {
 	writers := map[ast.Node]bool{}
-	for _, a := range all {
-		switch {
-		case !a.write:
-		case isLive[a] && (a.held[mu] == writeLock || excused[a]):
-			writers[a.fn] = true
-		case isLive[a]:
-			return false
-		case a.decl != nil && r.runsInDecl(a.path) && r.lockedByContract(a.decl):
-			writers[a.fn] = true
+	for _, a := range byContract {
+		writers[a.fn] = true
+	}
+	for _, a := range live {
+		if !a.write {
+			continue
 		}
+		if a.held[mu] != writeLock && !excused(a) {
+			return false
+		}
+		writers[a.fn] = true
 	}
 	return len(writers) >= 2
 }
@@ -425,7 +421,7 @@ func (r *run) unguarded(a *access, mu types.Object) {
 	f := rules.Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
 		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
 	stmt, parent, why := r.wrapTarget(a)
-	if a.via != nil && why == "" && !r.visibleAt(rootIdent(a.expr), a.node.Pos()) {
+	if a.via != nil && why == "" && !astutil.VisibleAt(r.Info, a.expr, r.Pkg.Scope().Innermost(a.node.Pos()), a.node.Pos()) {
 		why = fmt.Sprintf("%s is the map %s itself (line %d), whose lock cannot be named here: hold %s while using it, or copy the entries under the lock",
 			a.via.Name(), types.ExprString(a.expr), r.Fset.Position(a.via.Pos()).Line, mu.Name())
 	}

@@ -327,10 +327,6 @@ func (r *run) callsInto(s ast.Stmt, loc *types.Var) string {
 
 // funcUses reports whether fd, or what it calls in the package, accesses loc.
 func (r *run) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDecl]bool, depth int) bool {
-	if seen[fd] || depth > 12 {
-		return false
-	}
-	seen[fd] = true
 	if r.declLocs == nil {
 		r.declLocs = map[*ast.FuncDecl]map[*types.Var]bool{}
 		for _, a := range r.accesses {
@@ -340,13 +336,26 @@ func (r *run) funcUses(fd *ast.FuncDecl, loc *types.Var, seen map[*ast.FuncDecl]
 			r.declLocs[a.decl][a.loc] = true
 		}
 	}
-	if r.declLocs[fd][loc] {
+	return r.throughCalls(fd, func(g *ast.FuncDecl) bool { return r.declLocs[g][loc] }, seen, depth)
+}
+
+// throughCalls reports whether has holds for fd or for a function of the
+// package that fd calls, directly or not (twelve calls deep).
+func (r *run) throughCalls(fd *ast.FuncDecl, has func(*ast.FuncDecl) bool, seen map[*ast.FuncDecl]bool, depth int) bool {
+	if seen[fd] || depth > 12 {
+		return false
+	}
+	seen[fd] = true
+	if has(fd) {
 		return true
+	}
+	if fd.Body == nil {
+		return false
 	}
 	found := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok && !found {
-			if g := r.callee(c); g != nil && g.Body != nil && r.funcUses(g, loc, seen, depth+1) {
+			if g := r.callee(c); g != nil && g.Body != nil && r.throughCalls(g, has, seen, depth+1) {
 				found = true
 			}
 		}

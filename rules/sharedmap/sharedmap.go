@@ -89,8 +89,10 @@ type run struct {
 	declLocs map[*ast.FuncDecl]map[*types.Var]bool
 	// aliases: locals holding a copy of a map reference (findAliases);
 	// viaAlias: the accesses through them
-	aliases  map[*types.Var]ast.Expr
+	aliases  map[*types.Var]alias
 	viaAlias []*access
+	// assignedLocs: the map locations each function assigns (wholeAssigns)
+	assignedLocs map[*ast.FuncDecl]map[*types.Var]bool
 	// effects: what calling each lock helper leaves held (lockEffect)
 	effects map[*ast.FuncDecl]*lockEffect
 }
@@ -118,7 +120,7 @@ func runSharedmap(p *rules.Pass) []rules.Finding {
 		callers: map[*ast.FuncDecl][]callInfo{}, locksMemo: map[*ast.FuncDecl]map[types.Object]bool{},
 		reported: map[ast.Node]bool{}, ctxAcc: map[ast.Node][]*access{}, ctxCalls: map[ast.Node][]callSite{},
 		memoBlk: map[*ast.FuncDecl]string{}, memoWait: map[*ast.FuncDecl]bool{}, contract: map[*ast.FuncDecl]bool{},
-		effects: map[*ast.FuncDecl]*lockEffect{}}
+		effects: map[*ast.FuncDecl]*lockEffect{}, assignedLocs: map[*ast.FuncDecl]map[*types.Var]bool{}}
 	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -232,9 +234,9 @@ func (r *run) add(f *ast.File, v *types.Var, expr ast.Expr, node ast.Node, write
 	held, once := r.heldAt(path)
 	a := &access{loc: v, expr: expr, node: node, write: write, file: f,
 		path: append([]ast.Node(nil), path...), fn: fn, decl: decl, held: held, inOnce: once}
-	if src, ok := r.aliases[v]; ok && !r.detaches(decl, src) {
+	if al, ok := r.aliases[v]; ok {
 		via := *a
-		via.via, via.loc, via.expr = v, r.mapLoc(src), src
+		via.via, via.loc, via.expr = v, al.loc, al.src
 		r.viaAlias = append(r.viaAlias, &via)
 	}
 	a.ctx = r.ctxOf(path)
