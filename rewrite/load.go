@@ -16,18 +16,13 @@ import (
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedForTest
 
 // LoadMode type-checks the selected packages from source and takes their
-// dependencies from export data (no NeedDeps), as go vet does.
+// dependencies from export data (no NeedDeps), as go vet does. The engine
+// computes what packages.Load returns in this mode, a unit at a time
+// (graph, in check.go); bench/floor loads in it, as the floor to compare
+// with.
 const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo |
 	packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest
-
-// batchBytes bounds the Go source (test files included) loaded in one batch,
-// and so the memory a batch holds: syntax trees and type information take
-// about a hundred times the size of the source. Each batch costs a go list
-// call and a pause in parallelism at its end, so it should not be small.
-// On std (30 MB of source) 12 MB batches run within 1.2x of one load of
-// everything, in three quarters of its memory.
-const batchBytes = 12 << 20
 
 func (o *Options) config(mode packages.LoadMode, dir string) *packages.Config {
 	cfg := &packages.Config{
@@ -60,7 +55,7 @@ type group struct {
 	files    []string // the named files among them, absolute
 }
 
-// A batch is some packages of one group, loaded at once.
+// A batch is the packages of one group, listed by one go list call.
 type batch struct {
 	dir string
 	ids []string
@@ -160,8 +155,8 @@ func moduleRoot(dir string) string {
 	}
 }
 
-// list names the packages to check, cheaply, and splits them into batches
-// of package IDs to load one after the other. When files were named (files
+// list names the packages to check, cheaply, as batches of package IDs
+// to load. When files were named (files
 // is not nil), only the packages that build one of them are loaded, and a
 // named file that the build leaves out (a build constraint, or a test file
 // with Tests off) gets a warning and is skipped, errors of its package
@@ -219,18 +214,6 @@ func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []
 			skippedDir[filepath.Dir(f)] = true
 		}
 	}
-	size := map[string]int64{} // package path → bytes of Go source, with its test variants
-	for _, p := range pkgs {
-		root := p.PkgPath
-		if p.ForTest != "" {
-			root = p.ForTest
-		}
-		for _, f := range p.GoFiles {
-			if fi, err := os.Stat(f); err == nil {
-				size[root] += fi.Size()
-			}
-		}
-	}
 	for _, p := range pkgs {
 		// Listing errors (a missing directory, a bad pattern) mean there is
 		// nothing to load; errors inside a package surface when it loads.
@@ -256,16 +239,10 @@ func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []
 		ids = append(ids, path)
 	}
 	// Packages outside a module (command-line-arguments) cannot be named by
-	// import path: load them by the patterns that found them, in one batch.
+	// import path: load them by the patterns that found them.
 	var batches []batch
-	var sum int64
-	for _, id := range ids {
-		if n := len(batches); n == 0 || sum+size[id] > batchBytes && len(batches[n-1].ids) > 0 {
-			batches = append(batches, batch{dir: g.dir})
-			sum = 0
-		}
-		batches[len(batches)-1].ids = append(batches[len(batches)-1].ids, id)
-		sum += size[id]
+	if len(ids) > 0 {
+		batches = append(batches, batch{g.dir, ids})
 	}
 	for _, p := range pkgs {
 		if p.PkgPath == "command-line-arguments" {
@@ -343,39 +320,25 @@ func sameFile(a, b string) bool {
 	return os.SameFile(fa, fb)
 }
 
-// loadBatch type-checks one batch of packages and returns the ones to run
-// the rules on. With tests, go list returns a package up to three times (p,
-// p [p.test], p_test [p.test]) plus a generated test main; p [p.test] has
-// every file of p, so p itself and the test main are dropped.
-func (o *Options) loadBatch(b batch) ([]*packages.Package, []LoadError, error) {
-	pkgs, err := packages.Load(o.config(LoadMode, b.dir), b.ids...)
+// loadGraph asks the go command for the metadata of a batch and of its
+// dependencies, and returns it with the units to check.
+func (o *Options) loadGraph(b batch) (*graph, []unit, error) {
+	roots, err := packages.Load(o.config(metaMode, b.dir), b.ids...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading packages: %w", err)
 	}
-	hasTestVariant := map[string]bool{}
-	for _, p := range pkgs {
-		if p.ForTest != "" && p.PkgPath == p.ForTest {
-			hasTestVariant[p.PkgPath] = true
-		}
+	g := newGraph(roots)
+	return g, g.units(roots), nil
+}
+
+// checkErrors returns why p, as checked, cannot be run on: its errors,
+// or that it is ill-typed through a dependency.
+func (o *Options) checkErrors(p *packages.Package) []LoadError {
+	if len(p.Errors) > 0 {
+		return o.loadErrors(p)
 	}
-	var keep []*packages.Package
-	var errs []LoadError
-	for _, p := range pkgs {
-		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" && p.ForTest == "" {
-			continue // the generated test main
-		}
-		if p.ForTest == "" && hasTestVariant[p.PkgPath] {
-			continue
-		}
-		if len(p.Errors) > 0 {
-			errs = append(errs, o.loadErrors(p)...)
-			continue
-		}
-		if p.IllTyped || p.Types == nil || p.TypesInfo == nil {
-			errs = append(errs, LoadError{Package: p.PkgPath, Msg: "package could not be type-checked"})
-			continue
-		}
-		keep = append(keep, p)
+	if p.IllTyped || p.Types == nil || p.TypesInfo == nil {
+		return []LoadError{{Package: p.PkgPath, Msg: "package could not be type-checked"}}
 	}
-	return keep, errs, nil
+	return nil
 }

@@ -137,38 +137,17 @@ func run(opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	// Load the next batch while the current one is processed. Loads run one
-	// at a time: each already type-checks on every core, and two at once
-	// only fight for memory. The channel is unbuffered, so at most two
-	// batches are alive: the one processed and the one loaded next.
-	type loaded struct {
-		b    batch
-		pkgs []*packages.Package
-		errs []LoadError
-		err  error
-	}
-	next := make(chan loaded)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(next)
-		for _, b := range batches {
-			pkgs, errs, err := opts.loadBatch(b)
-			select {
-			case next <- loaded{b, pkgs, errs, err}:
-			case <-stop:
-				return
-			}
-		}
-	}()
+	// One go list call per batch for the metadata of everything; then
+	// each unit is type-checked, checked by the rules and dropped, -j at a
+	// time, so memory is that of a few packages, not of the repository.
 	doneIDs := 0
-	for l := range next {
-		if l.err != nil {
-			return nil, l.err
+	for _, b := range batches {
+		g, units, err := opts.loadGraph(b)
+		if err != nil {
+			return nil, err
 		}
-		res.Errors = append(res.Errors, l.errs...)
-		r.processBatch(l.pkgs)
-		doneIDs += len(l.b.ids)
+		r.processUnits(g, units)
+		doneIDs += len(b.ids)
 		r.progress(doneIDs) // packages that failed to load count as done too
 	}
 	res.sort()
@@ -206,21 +185,38 @@ func (r *runner) progress(done int) {
 	}
 }
 
-func (r *runner) processBatch(pkgs []*packages.Package) {
-	sem := make(chan struct{}, r.opts.Jobs)
+// processUnits type-checks the units and runs processPackage on their
+// packages, r.opts.Jobs units at a time, largest first.
+func (r *runner) processUnits(g *graph, units []unit) {
+	next := make(chan unit)
 	var wg sync.WaitGroup
-	for _, p := range pkgs {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			r.processPackage(p)
-			if p.ForTest == "" || p.ForTest == p.PkgPath {
-				r.progress(-1) // the package, or its test variant, which stands for it
+	for range min(r.opts.Jobs, len(units)) {
+		wg.Go(func() {
+			for u := range next {
+				r.processUnit(g, u)
 			}
-		}()
+		})
 	}
+	for _, u := range units {
+		next <- u
+	}
+	close(next)
 	wg.Wait()
+}
+
+func (r *runner) processUnit(g *graph, u unit) {
+	for _, p := range g.check(u) {
+		if errs := r.opts.checkErrors(p); errs != nil {
+			r.mu.Lock()
+			r.res.Errors = append(r.res.Errors, errs...)
+			r.mu.Unlock()
+			continue
+		}
+		r.processPackage(p)
+		if p.ForTest == "" || p.ForTest == p.PkgPath {
+			r.progress(-1) // the package, or its test variant, which stands for it
+		}
+	}
 }
 
 // processPackage runs the rules on one package and fixes its files.
