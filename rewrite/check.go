@@ -68,7 +68,8 @@ type generation struct {
 }
 
 type exported struct {
-	types *types.Package
+	types *types.Package // empty, partly or wholly filled in by export data
+	read  bool           // its own export data was read (or failed: err)
 	err   error
 }
 
@@ -221,66 +222,78 @@ func (c *unitCheck) typesOf(id string) (*types.Package, bool, error) {
 	return t, err != nil, err
 }
 
-// export reads the package id, and first its dependencies, from export
-// data into the generation. c.gen.mu is held.
+// export returns the package id read from its export data, reading it
+// if no unit has yet. c.gen.mu is held.
 func (c *unitCheck) export(id string) (*types.Package, error) {
-	if e := c.gen.pkgs[id]; e != nil {
-		return e.types, e.err
+	e := c.cached(id)
+	if !e.read {
+		e.read = true
+		e.err = c.read(c.g.pkgs[id], e)
 	}
-	p := c.g.pkgs[id]
-	e := &exported{}
-	c.gen.pkgs[id] = e
-	if p.PkgPath == "unsafe" {
-		e.types = types.Unsafe
-		return e.types, nil
+	if e.err != nil {
+		return nil, e.err
 	}
-	for _, ip := range p.Imports {
-		c.export(ip.ID) // errors are the dependency's own
-	}
-	e.types, e.err = c.read(p)
-	return e.types, e.err
+	return e.types, nil
 }
 
-// read reads the export data of p, as go/packages does: the view of the
-// cache it reads against holds every package p depends on.
-func (c *unitCheck) read(p *packages.Package) (*types.Package, error) {
+// cached returns the generation's entry for the package id, made with an
+// empty package if it has none. As in go/packages, every package that
+// export data mentions exists before the data is read, so that reading a
+// package fills in the objects of its dependencies that it refers to, and
+// reading a dependency later completes the same package: only the direct
+// imports of the packages checked from source are read in full.
+// c.gen.mu is held.
+func (c *unitCheck) cached(id string) *exported {
+	e := c.gen.pkgs[id]
+	if e == nil {
+		p := c.g.pkgs[id]
+		e = &exported{types: types.NewPackage(p.PkgPath, p.Name)}
+		if p.PkgPath == "unsafe" {
+			e.types, e.read = types.Unsafe, true
+		}
+		c.gen.pkgs[id] = e
+	}
+	return e
+}
+
+// read reads the export data of p into e, against a view of the cache
+// that holds every package p depends on.
+func (c *unitCheck) read(p *packages.Package, e *exported) error {
 	if p.ExportFile == "" {
-		return nil, errors.New("no export data file")
+		return errors.New("no export data file")
 	}
 	f, err := os.Open(p.ExportFile)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", p.ExportFile, err)
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 	}
 	// The file is an archive with the compiled code; count only the
 	// export data that becomes types.
 	if lr, ok := r.(*io.LimitedReader); ok {
 		c.gen.bytes += lr.N
 	}
-	view := map[string]*types.Package{}
+	view := map[string]*types.Package{p.PkgPath: e.types}
 	seen := map[string]bool{}
 	var visit func(imports map[string]*packages.Package)
 	visit = func(imports map[string]*packages.Package) {
 		for _, ip := range imports {
 			if !seen[ip.ID] {
 				seen[ip.ID] = true
-				if e := c.gen.pkgs[ip.ID]; e != nil && e.types != nil {
-					view[ip.PkgPath] = e.types
-				}
+				view[ip.PkgPath] = c.cached(ip.ID).types
 				visit(ip.Imports)
 			}
 		}
 	}
 	visit(p.Imports)
-	t, err := gcexportdata.Read(r, c.gen.fset, view, p.PkgPath)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", p.ExportFile, err)
+	// Read fills in and completes view[p.PkgPath], e.types.
+	if _, err := gcexportdata.Read(r, c.gen.fset, view, p.PkgPath); err != nil {
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 	}
-	return t, nil
+	return nil
 }
 
 // source type-checks the package id from source, as go/packages'

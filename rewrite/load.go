@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -10,10 +11,6 @@ import (
 
 	"golang.org/x/tools/go/packages"
 )
-
-// listMode is enough to name the packages and their files, without parsing:
-// one go list call, no type checking.
-const listMode = packages.NeedName | packages.NeedFiles | packages.NeedForTest
 
 // LoadMode type-checks the selected packages from source and takes their
 // dependencies from export data (no NeedDeps), as go vet does. The engine
@@ -55,10 +52,11 @@ type group struct {
 	files    []string // the named files among them, absolute
 }
 
-// A batch is the packages of one group, listed by one go list call.
+// A batch is what one group selects: the packages of one go list call and
+// the units to check among them.
 type batch struct {
-	dir string
-	ids []string
+	g     *graph
+	units []unit
 }
 
 // resolveArgs turns arguments into groups of patterns. A .go file selects
@@ -155,26 +153,26 @@ func moduleRoot(dir string) string {
 	}
 }
 
-// list names the packages to check, cheaply, as batches of package IDs
-// to load. When files were named (files
-// is not nil), only the packages that build one of them are loaded, and a
-// named file that the build leaves out (a build constraint, or a test file
-// with Tests off) gets a warning and is skipped, errors of its package
-// included: it has nothing to check, which must not fail a pre-commit hook.
-func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []string, error) {
+// list asks the go command, once, for the packages of a group and for
+// their dependencies, and returns the batch to check. When files were
+// named (files is not nil), only the packages that build one of them are
+// checked, and a named file that the build leaves out (a build constraint,
+// or a test file with Tests off) gets a warning and is skipped, errors of
+// its package included: it has nothing to check, which must not fail a
+// pre-commit hook.
+func (o *Options) list(g group, files map[string]bool) (*batch, []LoadError, []string, error) {
 	mine := map[string]bool{} // named files of this group
 	for _, f := range g.files {
 		mine[f] = true
 	}
 	patterns := g.patterns
-	pkgs, err := packages.Load(o.config(listMode, g.dir), patterns...)
+	pkgs, err := packages.Load(o.config(metaMode, g.dir), patterns...)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, fmt.Errorf("loading packages: %w", err)
 	}
-	var ids []string
+	ids := map[string]bool{} // package paths to check
 	var errs []LoadError
 	var warnings []string
-	seen := map[string]bool{}
 	// Which packages build a named file, and which named files no package
 	// builds.
 	wanted := map[string]bool{}     // package path → builds a named file
@@ -228,29 +226,26 @@ func (o *Options) list(g group, files map[string]bool) ([]batch, []LoadError, []
 			}
 			continue
 		}
-		path := p.PkgPath
 		if p.ForTest != "" || strings.HasSuffix(p.ID, ".test") {
-			continue // test variants come with their package when it loads
+			continue // test variants come with their package
 		}
-		if path == "" || path == "command-line-arguments" || seen[path] || files != nil && !wanted[path] {
-			continue
+		// Packages outside a module (command-line-arguments) are what
+		// the patterns name, whatever files they build.
+		if path := p.PkgPath; path != "" && (path == "command-line-arguments" || files == nil || wanted[path]) {
+			ids[path] = true
 		}
-		seen[path] = true
-		ids = append(ids, path)
 	}
-	// Packages outside a module (command-line-arguments) cannot be named by
-	// import path: load them by the patterns that found them.
-	var batches []batch
-	if len(ids) > 0 {
-		batches = append(batches, batch{g.dir, ids})
-	}
+	var roots []*packages.Package
 	for _, p := range pkgs {
-		if p.PkgPath == "command-line-arguments" {
-			batches = append(batches, batch{g.dir, patterns})
-			break
+		if ids[cmp.Or(p.ForTest, p.PkgPath)] && (len(p.GoFiles) > 0 || len(p.Errors) == 0) {
+			roots = append(roots, p)
 		}
 	}
-	return batches, errs, warnings, nil
+	if len(roots) == 0 {
+		return nil, errs, warnings, nil
+	}
+	gr := newGraph(roots)
+	return &batch{gr, gr.units(roots)}, errs, warnings, nil
 }
 
 // loadErrors returns a package's errors. When the parser or type checker
@@ -318,17 +313,6 @@ func sameFile(a, b string) bool {
 		return os.IsNotExist(errA) && os.IsNotExist(errB)
 	}
 	return os.SameFile(fa, fb)
-}
-
-// loadGraph asks the go command for the metadata of a batch and of its
-// dependencies, and returns it with the units to check.
-func (o *Options) loadGraph(b batch) (*graph, []unit, error) {
-	roots, err := packages.Load(o.config(metaMode, b.dir), b.ids...)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading packages: %w", err)
-	}
-	g := newGraph(roots)
-	return g, g.units(roots), nil
 }
 
 // checkErrors returns why p, as checked, cannot be run on: its errors,

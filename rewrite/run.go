@@ -112,22 +112,23 @@ func run(opts Options) (*Result, error) {
 		res.sort()
 		return res, nil
 	}
-	var batches []batch
+	var batches []*batch
+	total := 0
 	for _, g := range tgt.groups {
-		bs, errs, warnings, err := opts.list(g, tgt.files)
+		b, errs, warnings, err := opts.list(g, tgt.files)
 		if err != nil {
 			return nil, err
 		}
 		res.Errors = append(res.Errors, errs...)
 		res.Warnings = append(res.Warnings, warnings...)
-		if len(bs) == 0 && len(errs) == 0 && len(warnings) == 0 {
-			res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " "), Kind: ArgError})
+		if b == nil {
+			if len(errs) == 0 && len(warnings) == 0 {
+				res.Errors = append(res.Errors, LoadError{Msg: "no packages match " + strings.Join(g.patterns, " "), Kind: ArgError})
+			}
+			continue
 		}
-		batches = append(batches, bs...)
-	}
-	total := 0
-	for _, b := range batches {
-		total += len(b.ids)
+		batches = append(batches, b)
+		total += len(b.units)
 	}
 
 	r := &runner{opts: &opts, target: tgt, res: res, done: map[string]bool{}, rels: map[string]string{}, total: total}
@@ -137,18 +138,13 @@ func run(opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	// One go list call per batch for the metadata of everything; then
-	// each unit is type-checked, checked by the rules and dropped, -j at a
+	// Each unit is type-checked, checked by the rules and dropped, -j at a
 	// time, so memory is that of a few packages, not of the repository.
-	doneIDs := 0
+	done := 0
 	for _, b := range batches {
-		g, units, err := opts.loadGraph(b)
-		if err != nil {
-			return nil, err
-		}
-		r.processUnits(g, units)
-		doneIDs += len(b.ids)
-		r.progress(doneIDs) // packages that failed to load count as done too
+		r.processUnits(b.g, b.units)
+		done += len(b.units)
+		r.progress(done) // packages that failed to load count as done too
 	}
 	res.sort()
 	return res, nil
