@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -312,6 +313,9 @@ type fill struct {
 	constant bool          // the hint is a compile-time constant
 	hoist    *ast.CallExpr // a call to declare before the make; src is nil
 	rng      *ast.RangeStmt
+	// fixed counts inserts of single entries (X[k] = v, maybe under an
+	// if): an upper bound known at compile time; src is nil.
+	fixed int64
 }
 
 func (r *run) check(c *creation, list []ast.Stmt, i int) {
@@ -339,11 +343,12 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 			if c.lazy || !r.hoistOK(c, f, j == i+1 && len(fills) == 0) {
 				break
 			}
-		} else if !r.sourceOK(c, f, between, len(fills), scope, pos) {
+		} else if f.fixed == 0 && !r.sourceOK(c, f, between, len(fills), scope, pos) {
 			break
 		}
 		fills = append(fills, f)
 	}
+	fills = r.mergeFixed(fills)
 	if len(fills) == 0 {
 		return
 	}
@@ -354,7 +359,7 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 	}
 	_, isLit := c.rhs.(*ast.CompositeLit)
 	needConv := func(f *fill) bool {
-		if f.isLen || f.hoist != nil || len(fills) == 1 {
+		if f.isLen || f.hoist != nil || f.fixed > 0 || len(fills) == 1 {
 			return false
 		}
 		t, ok := types.Unalias(r.Info.TypeOf(f.src)).(*types.Basic)
@@ -375,7 +380,7 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 	var total int64
 	for _, f := range fills {
 		tv := r.Info.Types[f.src]
-		v, exact := int64(0), false
+		v, exact := f.fixed, f.fixed > 0
 		if !f.isLen && f.hoist == nil && tv.Value != nil {
 			v, exact = constant.Int64Val(constant.ToInt(tv.Value))
 		}
@@ -400,6 +405,8 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 		switch {
 		case f.hoist != nil:
 			s = "len(" + types.ExprString(f.hoist) + ")"
+		case f.fixed > 0:
+			s = strconv.FormatInt(f.fixed, 10)
 		case f.isLen:
 			s = "len(" + types.ExprString(f.src) + ")"
 		default:
@@ -508,6 +515,40 @@ func (r *run) fillOf(s ast.Stmt, xc astutil.Chain) *fill {
 		}
 		return f
 
+	case *ast.AssignStmt:
+		// X[k] = v: one entry, or one per index expression on the left.
+		n := r.insertCount(s, xc)
+		if n == 0 || n != len(s.Lhs) || r.accumulates(s, xc) {
+			return nil
+		}
+		return &fill{fixed: int64(n)}
+
+	case *ast.IfStmt:
+		if f := r.guardedRange(s, xc, label); f != nil {
+			return f
+		}
+		// if cond { …; X[k] = v; … } inserts one entry at most.
+		if s.Else != nil || label != "" || hasGoto(s) || r.clobbers(s, xc) {
+			return nil
+		}
+		total := 0
+		ast.Inspect(s, func(n ast.Node) bool {
+			total += r.insertCount(n, xc)
+			return true
+		})
+		if total != 1 {
+			return nil
+		}
+		for _, b := range s.Body.List {
+			if r.insertCount(b, xc) == 1 {
+				if r.accumulates(b, xc) {
+					return nil
+				}
+				return &fill{fixed: 1}
+			}
+		}
+		return nil // deeper, maybe in a loop
+
 	case *ast.ExprStmt:
 		if !r.isMapsCopy(s) {
 			return nil
@@ -522,6 +563,135 @@ func (r *run) fillOf(s ast.Stmt, xc astutil.Chain) *fill {
 		return &fill{src: call.Args[1], isLen: true}
 	}
 	return nil
+}
+
+// guardedRange returns the fill of if len(S) > 0 { for … range S { … } }
+// (or len(S) != 0, 0 < len(S)): the guard changes nothing, since the
+// loop inserts nothing when S is empty.
+func (r *run) guardedRange(s *ast.IfStmt, xc astutil.Chain, label string) *fill {
+	if s.Init != nil || s.Else != nil || label != "" || len(s.Body.List) != 1 {
+		return nil
+	}
+	rs, ok := s.Body.List[0].(*ast.RangeStmt)
+	if !ok {
+		return nil
+	}
+	cond, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	l, zero := cond.X, cond.Y
+	switch cond.Op {
+	case token.GTR, token.NEQ:
+	case token.LSS:
+		l, zero = zero, l
+	default:
+		return nil
+	}
+	call, ok := ast.Unparen(l).(*ast.CallExpr)
+	if !ok || astutil.Builtin(r.Info, call) != "len" || len(call.Args) != 1 || !isZeroLit(ast.Unparen(zero)) {
+		return nil
+	}
+	f := r.fillOf(rs, xc)
+	if f == nil || !f.isLen || f.src == nil || types.ExprString(call.Args[0]) != types.ExprString(f.src) {
+		return nil
+	}
+	return f
+}
+
+// dedupInsert returns the insert in s, a statement of a loop body, when s
+// is
+//
+//	if _, ok := X[k]; !ok { …; X[k] = v; … }
+//	if !X[k] { …; X[k] = true; … }  // X a map of bools
+//
+// with no else, and the insert is a statement of its body that nothing
+// before it skips, with the same key, unchanged: the insert runs unless k
+// is already a key, which leaves the map as large as inserting always
+// would. Each key counts once either way.
+func (r *run) dedupInsert(s ast.Stmt, xc astutil.Chain, label string) ast.Stmt {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Else != nil {
+		return nil
+	}
+	not, ok := ast.Unparen(is.Cond).(*ast.UnaryExpr)
+	if !ok || not.Op != token.NOT {
+		return nil
+	}
+	var lookup *ast.IndexExpr
+	wantTrue := false
+	if is.Init != nil {
+		as, ok := is.Init.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return nil
+		}
+		okVar, _ := r.Info.Defs[identOf(as.Lhs[1])].(*types.Var)
+		if okVar == nil || r.Info.Uses[identOf(not.X)] != okVar {
+			return nil
+		}
+		lookup, _ = ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	} else {
+		lookup, _ = ast.Unparen(not.X).(*ast.IndexExpr)
+		wantTrue = true
+	}
+	if lookup == nil || !astutil.ChainOf(r.Info, lookup.X).Equal(xc) || !astutil.Pure(r.Info, lookup.Index, false) {
+		return nil
+	}
+	kc := astutil.RefChains(r.Info, lookup.Index)
+	for j, b := range is.Body.List {
+		if r.insertCount(b, xc) != 1 {
+			continue
+		}
+		as, ok := b.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return nil
+		}
+		ix := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+		if types.ExprString(ix.Index) != types.ExprString(lookup.Index) {
+			return nil
+		}
+		if tv := r.Info.Types[as.Rhs[0]]; wantTrue && (tv.Value == nil || !constant.BoolVal(tv.Value)) {
+			return nil
+		}
+		before := is.Body.List[:j]
+		if skips(before, label) {
+			return nil
+		}
+		for _, bs := range before {
+			if astutil.WritesTo(r.Info, bs, kc) {
+				return nil
+			}
+		}
+		return b
+	}
+	return nil
+}
+
+// mergeFixed puts the single inserts of fills together, last: the hint
+// reads len(S) + 2 for a range and two inserts, in whatever order they
+// came. A literal count (for i := range 1000) takes them in: 1001.
+func (r *run) mergeFixed(fills []*fill) []*fill {
+	var out []*fill
+	var fixed int64
+	for _, f := range fills {
+		if f.fixed > 0 {
+			fixed += f.fixed
+			continue
+		}
+		out = append(out, f)
+	}
+	if fixed == 0 {
+		return out
+	}
+	for _, f := range out {
+		if _, lit := f.src.(*ast.BasicLit); lit && !f.isLen {
+			if v, exact := constant.Int64Val(constant.ToInt(r.Info.Types[f.src].Value)); exact {
+				*f = fill{fixed: v + fixed}
+				return out
+			}
+		}
+	}
+	return append(out, &fill{fixed: fixed})
 }
 
 // isMapsCopy reports whether s is a call of maps.Copy with plain arguments
@@ -641,11 +811,15 @@ func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) b
 		return false
 	}
 	for j, s := range body.List {
-		if r.insertCount(s, xc) == 1 {
-			return !r.accumulates(s, xc) && !skips(body.List[:j], label) && !hasGoto(body)
+		ins := s
+		if r.insertCount(s, xc) != 1 {
+			if ins = r.dedupInsert(s, xc, label); ins == nil {
+				continue
+			}
 		}
+		return !r.accumulates(ins, xc) && !skips(body.List[:j], label) && !hasGoto(body)
 	}
-	return false // under an if, switch, select, inner loop or closure
+	return false // under an if (other than a dedup), switch, select, inner loop or closure
 }
 
 // accumulates reports whether the insert s updates an entry from its old
@@ -729,7 +903,68 @@ func (r *run) sourceOK(c *creation, f *fill, between []ast.Stmt, k int, scope *t
 	}
 	// Measuring early must not panic where the code used to do something
 	// else first.
-	return !astutil.MayPanic(r.Info, f.src) || k == 0 && len(between) == 0 && !early
+	return !astutil.MayPanic(r.Info, f.src) || k == 0 && len(between) == 0 && !early ||
+		!early && len(between) > 0 && r.faultsFirst(f.src, between[0])
+}
+
+// faultsFirst reports whether s, the first statement after the make, is an
+// if whose condition, before anything else, goes through the same
+// pointers as measuring e does, and can fail in no other way: where
+// measuring e panics, the old code panicked there, with the same error,
+// having done nothing else. This is a method's receiver checked first
+// (if len(s.a) > 0 { … } then range s.b).
+func (r *run) faultsFirst(e ast.Expr, s ast.Stmt) bool {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Init != nil || astutil.MayChangeOthers(r.Info, is.Cond) {
+		return false
+	}
+	want, ok := r.derefBases(e)
+	if !ok || len(want) == 0 {
+		return false
+	}
+	have, ok := r.derefBases(is.Cond)
+	if !ok || len(have) != len(want) {
+		return false
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(have, w.Equal) {
+			return false
+		}
+	}
+	return true
+}
+
+// derefBases returns the pointers that evaluating e goes through, as the
+// chains of x in x.f, and whether that is the only way e can panic (no
+// *p, no index of a slice, array or string, no call but len).
+func (r *run) derefBases(e ast.Expr) ([]astutil.Chain, bool) {
+	var out []astutil.Chain
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.StarExpr:
+			ok = false
+		case *ast.IndexExpr:
+			if _, isMap := astutil.CoreType(r.Info.TypeOf(n.X)).(*types.Map); !isMap {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if astutil.Builtin(r.Info, n) != "len" {
+				ok = false
+			}
+		case *ast.SelectorExpr:
+			if sel, isSel := r.Info.Selections[n]; isSel && sel.Indirect() {
+				c := astutil.ChainOf(r.Info, n.X)
+				if c == nil || len(sel.Index()) != 1 {
+					ok = false // through a pointer field of an embedded struct, or not a chain
+				} else if !slices.ContainsFunc(out, c.Equal) {
+					out = append(out, c)
+				}
+			}
+		}
+		return ok
+	})
+	return out, ok
 }
 
 // stable reports whether what the hint measures of e (its length, or its
@@ -1072,6 +1307,8 @@ func capacityFix(c *creation, fills []*fill, convs []bool, name string) rules.Fi
 			var term dst.Expr
 			if f.hoist != nil {
 				term = dst.NewIdent(name)
+			} else if f.fixed > 0 {
+				term = &dst.BasicLit{Kind: token.INT, Value: strconv.FormatInt(f.fixed, 10)}
 			} else {
 				n := ctx.Node(f.src)
 				if n == nil {

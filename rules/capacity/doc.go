@@ -16,7 +16,14 @@
 //	for i := 0; i < n; i++ { ... }  // n
 //	maps.Copy(X, S)                 // len(S)
 //
-// and several of them in a row, whose hints add up. Keys may repeat, which
+// and several of them in a row, whose hints add up. A range may also sit
+// alone in an if len(S) > 0 { … } over the same S, which changes no count.
+// Single inserts X[k] = v among them, bare or as a statement of the body of
+// an if without else, count one entry each (at most one: the hint is an
+// upper bound), added last. The insert of a loop may sit in the body of a
+// presence check of its own key, if _, ok := X[k]; !ok { … } or, for a map
+// of bools set to true, if !X[k] { … }: a dedup, which leaves the map as
+// large as inserting every time would. Keys may repeat, which
 // makes the hint an upper bound, as it is for a slice; but a map that counts
 // or groups (m[k]++, m[k] += v, m[k] = append(m[k], v)) repeats them by
 // design and is left alone, and so is a constant hint of 8 or less, which
