@@ -314,8 +314,9 @@ type fill struct {
 	hoist    *ast.CallExpr // a call to declare before the make; src is nil
 	rng      *ast.RangeStmt
 	// fixed counts inserts of single entries (X[k] = v, maybe under an
-	// if): an upper bound known at compile time; src is nil.
-	fixed int64
+	// if): an upper bound known at compile time; src is nil. sure counts
+	// those not under an if, which the map is certain to hold.
+	fixed, sure int64
 }
 
 func (r *run) check(c *creation, list []ast.Stmt, i int) {
@@ -380,7 +381,11 @@ func (r *run) check(c *creation, list []ast.Stmt, i int) {
 	var total int64
 	for _, f := range fills {
 		tv := r.Info.Types[f.src]
-		v, exact := f.fixed, f.fixed > 0
+		// Inserts under an if count for nothing here: a map that only
+		// conditional inserts fill (a label set built from optional
+		// fields) may stay small, and a hint of every optional entry
+		// would waste more than it saves.
+		v, exact := f.sure, f.fixed > 0
 		if !f.isLen && f.hoist == nil && tv.Value != nil {
 			v, exact = constant.Int64Val(constant.ToInt(tv.Value))
 		}
@@ -521,7 +526,7 @@ func (r *run) fillOf(s ast.Stmt, xc astutil.Chain) *fill {
 		if n == 0 || n != len(s.Lhs) || r.accumulates(s, xc) {
 			return nil
 		}
-		return &fill{fixed: int64(n)}
+		return &fill{fixed: int64(n), sure: int64(n)}
 
 	case *ast.IfStmt:
 		if f := r.guardedRange(s, xc, label); f != nil {
@@ -672,10 +677,11 @@ func (r *run) dedupInsert(s ast.Stmt, xc astutil.Chain, label string) ast.Stmt {
 // came. A literal count (for i := range 1000) takes them in: 1001.
 func (r *run) mergeFixed(fills []*fill) []*fill {
 	var out []*fill
-	var fixed int64
+	var fixed, sure int64
 	for _, f := range fills {
 		if f.fixed > 0 {
 			fixed += f.fixed
+			sure += f.sure
 			continue
 		}
 		out = append(out, f)
@@ -686,12 +692,12 @@ func (r *run) mergeFixed(fills []*fill) []*fill {
 	for _, f := range out {
 		if _, lit := f.src.(*ast.BasicLit); lit && !f.isLen {
 			if v, exact := constant.Int64Val(constant.ToInt(r.Info.Types[f.src].Value)); exact {
-				*f = fill{fixed: v + fixed}
+				*f = fill{fixed: v + fixed, sure: v + sure}
 				return out
 			}
 		}
 	}
-	return append(out, &fill{fixed: fixed})
+	return append(out, &fill{fixed: fixed, sure: sure})
 }
 
 // isMapsCopy reports whether s is a call of maps.Copy with plain arguments

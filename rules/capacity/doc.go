@@ -20,7 +20,8 @@
 // alone in an if len(S) > 0 { … } over the same S, which changes no count.
 // Single inserts X[k] = v among them, bare or as a statement of the body of
 // an if without else, count one entry each (at most one: the hint is an
-// upper bound), added last. The insert of a loop may sit in the body of a
+// upper bound), added last; inserts under an if are not enough on their
+// own, since a map filled only from optional fields may stay small. The insert of a loop may sit in the body of a
 // presence check of its own key, if _, ok := X[k]; !ok { … } or, for a map
 // of bools set to true, if !X[k] { … }: a dedup, which leaves the map as
 // large as inserting every time would. Keys may repeat, which
