@@ -822,6 +822,14 @@ func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) b
 			if ins = r.dedupInsert(s, xc, label); ins == nil {
 				continue
 			}
+			// A group-by makes the entry once, then adds to it
+			// (if _, ok := m[k]; !ok { m[k] = New() }; m[k].Add(v)):
+			// keys repeat by design.
+			for _, o := range body.List {
+				if o != s && astutil.Mentions(r.Info, o, []astutil.Chain{xc}) {
+					return false
+				}
+			}
 		}
 		return !r.accumulates(ins, xc) && !skips(body.List[:j], label) && !hasGoto(body)
 	}
