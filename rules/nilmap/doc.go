@@ -45,6 +45,15 @@
 //     hands it out (returns or stores it), and nothing in the package
 //     fills f outside such a nil check, takes &t.f, or stores a T made with
 //     f into a field (re-making it in place). The message names where.
+//   - t.f[k] = v in a function that gets t from its caller, takes a lock
+//     (calls Lock or RLock) before the write and does not check t.f for
+//     nil first, when a function of the package that also takes a lock
+//     sets that field to nil (x.f = nil): a cache that Stop or an abort
+//     sets to nil while a request that will still write into it waits on
+//     the lock. A reset by a function that takes no lock is the end of a
+//     phase (go/types clears its maps once a check is done) and is not
+//     evidence; nor is a write by a function that takes none (it runs
+//     under its caller's lock, which nilmap does not follow).
 //   - m[k] = v, where m is an unexported package-level map that nothing in
 //     the package assigns.
 //

@@ -31,6 +31,7 @@ type run struct {
 
 	fieldInit map[*types.Var]bool // map fields filled outside their making and outside lazy checks
 	creations map[*types.Var]site // map fields, and a place that hands out a struct without them
+	resets    map[*types.Var]site // map fields, and a place that sets one to nil (x.f = nil)
 
 	nested      []nested
 	origins     []*origin
@@ -109,6 +110,9 @@ func runNilmap(p *rules.Pass) []rules.Finding {
 	}
 	if len(interest) > 0 {
 		r.scanPackage(interest)
+	}
+	if len(r.fieldWrites) > 0 {
+		r.findResets()
 	}
 	r.decide()
 	slices.SortStableFunc(r.out, func(a, b outcome) int {
@@ -256,10 +260,11 @@ func (r *run) decide() {
 	for _, w := range r.fieldWrites {
 		fld := w.bc[len(w.bc)-1].(*types.Var)
 		site, ok := r.creations[fld.Origin()]
-		if !ok || r.fieldInit[fld.Origin()] {
-			continue
+		if ok && !r.fieldInit[fld.Origin()] {
+			r.emitField(w, fld, site)
+		} else if site, ok := r.resets[fld.Origin()]; ok && locksBefore(w.fn.root, w.stmt.Pos()) {
+			r.emitReset(w, fld, site)
 		}
-		r.emitField(w, fld, site)
 	}
 	first := map[types.Object]*write{}
 	var vars []types.Object
@@ -436,6 +441,99 @@ func (r *run) emitField(w *write, fld *types.Var, site site) {
 	if !r.throughPointer(w.base) {
 		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy; make %s where the %s is made",
 			w.bc[0].Name(), fld.Name(), r.typeName(site.typ))
+	}
+	owner := w.fn.owner[w.stmt]
+	if owner == nil {
+		reason = cmp.Or(reason, "the write is not a statement of its own block")
+	}
+	n := r.namer(w.fn.file, w.stmt.Pos())
+	plan := plan{}
+	if reason == "" {
+		if err := n.check(fld.Type(), plan); err != nil {
+			reason = "the map type cannot be written here: " + err.Error()
+		}
+		reason = cmp.Or(reason, n.builtins())
+	}
+	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, fld.Type()}}), reason, 0)
+}
+
+// findResets records, for each map field of the package's struct types,
+// the first place that sets it to nil (x.f = nil) in a function that takes
+// a lock: the package itself says that the field can be nil again after it
+// was made, and the lock says that this can happen while other code runs.
+// A write through a value from the caller, in a function that takes a lock
+// itself, that does not check the field first can then panic: a cache
+// that Stop sets to nil, written by a request still running (loki's
+// bloomshipper list cache, rclone's multipart stream buffer). A reset
+// without a lock is the end of a phase (go/types clears its maps when a
+// check is done), which writes of that phase do not outlive; a write
+// without a lock of its own runs under its caller's, which nilmap does
+// not follow.
+func (r *run) findResets() {
+	r.resets = map[*types.Var]site{}
+	for _, file := range r.Files {
+		fn := ""
+		locked := false
+		ast.Inspect(file, func(n ast.Node) bool {
+			if d, ok := n.(*ast.FuncDecl); ok {
+				fn = d.Name.Name
+				locked = d.Body != nil && locksBefore(d.Body, d.Body.End())
+			}
+			if !locked {
+				return true
+			}
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, l := range as.Lhs {
+				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+				if !ok || !r.isNil(as.Rhs[i]) {
+					continue
+				}
+				fld, ok := r.Info.Uses[sel.Sel].(*types.Var)
+				if !ok || !fld.IsField() || fld.Pkg() != r.Pkg || !isMapType(fld.Type()) {
+					continue
+				}
+				fld = fld.Origin()
+				if old, ok := r.resets[fld]; !ok || l.Pos() < old.pos {
+					r.resets[fld] = site{pos: l.Pos(), fn: fn, typ: r.Info.TypeOf(sel.X)}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// locksBefore reports whether n calls a method Lock or RLock without
+// arguments (a sync.Mutex, a sync.RWMutex or a type like them) before pos.
+func locksBefore(n ast.Node, pos token.Pos) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 0 {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Lock" || sel.Sel.Name == "RLock") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (r *run) emitReset(w *write, fld *types.Var, site site) {
+	loc := types.ExprString(w.base)
+	where := "a function literal"
+	if site.fn != "" {
+		where = site.fn
+	}
+	msg := fmt.Sprintf("%s may be nil: %s (%s) sets %s to nil, and nothing checks it before %s",
+		loc, where, r.Where(site.pos), fld.Name(), act(w))
+	reason := ""
+	if !r.throughPointer(w.base) {
+		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy", w.bc[0].Name())
 	}
 	owner := w.fn.owner[w.stmt]
 	if owner == nil {
