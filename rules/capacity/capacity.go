@@ -536,12 +536,7 @@ func (r *run) fillOf(s ast.Stmt, xc astutil.Chain) *fill {
 		if s.Else != nil || label != "" || hasGoto(s) || r.clobbers(s, xc) {
 			return nil
 		}
-		total := 0
-		ast.Inspect(s, func(n ast.Node) bool {
-			total += r.insertCount(n, xc)
-			return true
-		})
-		if total != 1 {
+		if r.totalInserts(s, xc) != 1 {
 			return nil
 		}
 		for _, b := range s.Body.List {
@@ -805,15 +800,21 @@ func (r *run) insertCount(n ast.Node, xc astutil.Chain) int {
 	return count
 }
 
-// insertsOnce reports whether every iteration of a loop with this body
-// that goes on to the next one inserts into the map at xc exactly once.
-func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) bool {
+// totalInserts counts the entries of the map at xc that n assigns,
+// anywhere in it (in closures and inner loops too, each once).
+func (r *run) totalInserts(n ast.Node, xc astutil.Chain) int {
 	total := 0
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		total += r.insertCount(n, xc)
 		return true
 	})
-	if total != 1 {
+	return total
+}
+
+// insertsOnce reports whether every iteration of a loop with this body
+// that goes on to the next one inserts into the map at xc exactly once.
+func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) bool {
+	if r.totalInserts(body, xc) != 1 {
 		return false
 	}
 	for j, s := range body.List {

@@ -21,10 +21,13 @@
 // Single inserts X[k] = v among them, bare or as a statement of the body of
 // an if without else, count one entry each (at most one: the hint is an
 // upper bound), added last; inserts under an if are not enough on their
-// own, since a map filled only from optional fields may stay small. The insert of a loop may sit in the body of a
-// presence check of its own key, if _, ok := X[k]; !ok { … } or, for a map
-// of bools set to true, if !X[k] { … }: a dedup, which leaves the map as
-// large as inserting every time would. Keys may repeat, which
+// own, since a map filled only from optional fields may stay small. The
+// insert of a loop may sit in the body of a presence check of its own key,
+// if _, ok := X[k]; !ok { … } or, for a map of bools set to true,
+// if !X[k] { … }, with nothing else in the loop body using the map: a
+// dedup, which leaves the map as large as inserting every time would (a
+// group-by, which adds to the entry after the check, is left alone). Keys
+// may repeat, which
 // makes the hint an upper bound, as it is for a slice; but a map that counts
 // or groups (m[k]++, m[k] += v, m[k] = append(m[k], v)) repeats them by
 // design and is left alone, and so is a constant hint of 8 or less, which

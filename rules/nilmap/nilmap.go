@@ -434,13 +434,19 @@ func keyed(lit *ast.CompositeLit) bool {
 }
 
 func (r *run) emitField(w *write, fld *types.Var, site site) {
-	loc := types.ExprString(w.base)
 	msg := fmt.Sprintf("%s may be nil: %s (%s) makes a %s without it, and nothing checks it before %s",
-		loc, site.fn, r.Where(site.pos), r.typeName(site.typ), act(w))
+		types.ExprString(w.base), site.fn, r.Where(site.pos), r.typeName(site.typ), act(w))
+	r.emitFieldGuard(w, fld, msg, fmt.Sprintf("; make %s where the %s is made", fld.Name(), r.typeName(site.typ)))
+}
+
+// emitFieldGuard reports a write into the map field fld that may be nil,
+// with a lazy nil check before it as the fix, when the write goes through
+// a pointer and the type can be written there. copyHint ends the reason
+// given when the value written is a copy.
+func (r *run) emitFieldGuard(w *write, fld *types.Var, msg, copyHint string) {
 	reason := ""
 	if !r.throughPointer(w.base) {
-		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy; make %s where the %s is made",
-			w.bc[0].Name(), fld.Name(), r.typeName(site.typ))
+		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy%s", w.bc[0].Name(), copyHint)
 	}
 	owner := w.fn.owner[w.stmt]
 	if owner == nil {
@@ -472,36 +478,43 @@ func (r *run) emitField(w *write, fld *types.Var, site site) {
 func (r *run) findResets() {
 	r.resets = map[*types.Var]site{}
 	for _, file := range r.Files {
-		fn := ""
-		locked := false
-		ast.Inspect(file, func(n ast.Node) bool {
-			if d, ok := n.(*ast.FuncDecl); ok {
-				fn = d.Name.Name
-				locked = d.Body != nil && locksBefore(d.Body, d.Body.End())
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
 			}
-			if !locked {
+			locked := -1 // not known yet: most functions reset nothing
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+					return true
+				}
+				for i, l := range as.Lhs {
+					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+					if !ok || !r.isNil(as.Rhs[i]) {
+						continue
+					}
+					fld, ok := r.Info.Uses[sel.Sel].(*types.Var)
+					if !ok || !fld.IsField() || fld.Pkg() != r.Pkg || !isMapType(fld.Type()) {
+						continue
+					}
+					if locked < 0 {
+						locked = 0
+						if locksBefore(fd.Body, fd.Body.End()) {
+							locked = 1
+						}
+					}
+					if locked == 0 {
+						return false
+					}
+					fld = fld.Origin()
+					if old, ok := r.resets[fld]; !ok || l.Pos() < old.pos {
+						r.resets[fld] = site{pos: l.Pos(), fn: fd.Name.Name, typ: r.Info.TypeOf(sel.X)}
+					}
+				}
 				return true
-			}
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, l := range as.Lhs {
-				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok || !r.isNil(as.Rhs[i]) {
-					continue
-				}
-				fld, ok := r.Info.Uses[sel.Sel].(*types.Var)
-				if !ok || !fld.IsField() || fld.Pkg() != r.Pkg || !isMapType(fld.Type()) {
-					continue
-				}
-				fld = fld.Origin()
-				if old, ok := r.resets[fld]; !ok || l.Pos() < old.pos {
-					r.resets[fld] = site{pos: l.Pos(), fn: fn, typ: r.Info.TypeOf(sel.X)}
-				}
-			}
-			return true
-		})
+			})
+		}
 	}
 }
 
@@ -524,30 +537,9 @@ func locksBefore(n ast.Node, pos token.Pos) bool {
 }
 
 func (r *run) emitReset(w *write, fld *types.Var, site site) {
-	loc := types.ExprString(w.base)
-	where := "a function literal"
-	if site.fn != "" {
-		where = site.fn
-	}
 	msg := fmt.Sprintf("%s may be nil: %s (%s) sets %s to nil, and nothing checks it before %s",
-		loc, where, r.Where(site.pos), fld.Name(), act(w))
-	reason := ""
-	if !r.throughPointer(w.base) {
-		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy", w.bc[0].Name())
-	}
-	owner := w.fn.owner[w.stmt]
-	if owner == nil {
-		reason = cmp.Or(reason, "the write is not a statement of its own block")
-	}
-	n := r.namer(w.fn.file, w.stmt.Pos())
-	plan := plan{}
-	if reason == "" {
-		if err := n.check(fld.Type(), plan); err != nil {
-			reason = "the map type cannot be written here: " + err.Error()
-		}
-		reason = cmp.Or(reason, n.builtins())
-	}
-	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, fld.Type()}}), reason, 0)
+		types.ExprString(w.base), site.fn, r.Where(site.pos), fld.Name(), act(w))
+	r.emitFieldGuard(w, fld, msg, "")
 }
 
 func (r *run) emitPkgVar(w *write, v *types.Var) {
