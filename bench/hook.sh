@@ -8,7 +8,9 @@
 # from $MAPFIX, a binary already built), and the runs happen at the top level
 # of REPO's git repository (or in REPO, if it is not in one), where pre-commit
 # runs hooks.
-# Prints the wall time and peak memory of each of 5 runs and their median.
+# Prints the wall time and peak memory of each of 5 runs and their median,
+# for runs that the result cache answers (the hook run again on unchanged
+# files) and for runs that miss it (the files changed).
 # A benchmark, not a test: nothing here asserts a time.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 REPO FILE..." >&2; exit 2; }
@@ -23,18 +25,28 @@ if [ -z "$bin" ]; then
 fi
 cd "$repo"
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
+# The result cache lives in $tmp: runs with it start from nothing cached.
+cache=$tmp/cache
 # The warm-up run must work: timing a run that fails would mean nothing.
+# It also fills the result cache.
 status=0
-"$bin" -q "$@" >/dev/null 2>"$tmp/err" || status=$?
+MAPFIX_CACHE=$cache "$bin" -q "$@" >/dev/null 2>"$tmp/err" || status=$?
 if [ "$status" -gt 1 ]; then
   echo "$0: mapfix failed in $(pwd) (exit $status):" >&2
   cat "$tmp/err" >&2
   exit 1
 fi
-for i in 1 2 3 4 5; do
-  /usr/bin/time -f "%e %M" -o "$tmp/t$i" "$bin" -q "$@" >/dev/null 2>&1 || true
-  read -r wall kib < <(tail -n 1 "$tmp/t$i")
-  printf 'run %d: %6.2fs %6d MiB\n' "$i" "$wall" $((kib / 1024))
-  echo "$wall" >> "$tmp/walls"
+# Five runs of each kind: cached (nothing changed since the warm-up, the
+# hook run again) and fresh (each with a new, empty cache: the files
+# changed, every run misses and checks them).
+for kind in cached fresh; do
+  for i in 1 2 3 4 5; do
+    c=$cache
+    [ "$kind" = fresh ] && c=$tmp/miss$i
+    MAPFIX_CACHE=$c /usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" -q "$@" >/dev/null 2>&1 || true
+    read -r wall kib < <(tail -n 1 "$tmp/t")
+    printf '%s run %d: %6.2fs %6d MiB\n' "$kind" "$i" "$wall" $((kib / 1024))
+    echo "$wall" >> "$tmp/walls-$kind"
+  done
+  printf '%s median: %.2fs for %d files\n' "$kind" "$(sort -n "$tmp/walls-$kind" | sed -n 3p)" $#
 done
-printf 'median: %.2fs for %d files\n' "$(sort -n "$tmp/walls" | sed -n 3p)" $#

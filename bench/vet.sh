@@ -17,14 +17,17 @@ the packages ./... (test files included, as go vet and mapfix take them):
   go vet ./...                       cold and warm (default analyzers)
   go vet -vettool=mapfix ./...       cold, warm with nothing changed, and
                                      warm after one file changed
-  mapfix -q ./...                    the CLI dry run (no cache: cold = warm)
+  mapfix -q ./...                    the CLI dry run, missing its result cache
+                                     (a new, empty one each run) and answered
+                                     by it (nothing changed since the run before)
 
 and prints a markdown table of the median wall time, CPU time and peak RSS
 of RUNS runs of each (default 3; or set RUNS).
 
   -n RUNS   runs of each measurement
   -r ROWS   the rows to measure, comma-separated, of: vet-warm,
-            mapfix-warm, mapfix-changed, mapfix-cli, vet-cold, mapfix-cold
+            mapfix-warm, mapfix-changed, mapfix-cli, mapfix-cli-cached,
+            vet-cold, mapfix-cold
             (default all; the cold rows of a large module take long)
   -f FILE   the non-test .go file (relative to DIR) that the "one file
             changed" rows append a comment line to; by default the first
@@ -39,7 +42,7 @@ EOF
   exit 2
 }
 
-allrows=vet-warm,mapfix-warm,mapfix-changed,mapfix-cli,vet-cold,mapfix-cold
+allrows=vet-warm,mapfix-warm,mapfix-changed,mapfix-cli,mapfix-cli-cached,vet-cold,mapfix-cold
 runs=${RUNS:-3}
 rows=$allrows
 file=
@@ -234,7 +237,15 @@ for ((i = 0; i < runs; i++)); do
 done
 for ((i = 0; i < runs; i++)); do
   want mapfix-cli || break
-  timed mapfix-cli "$bin" -q ./...
+  timed mapfix-cli env MAPFIX_CACHE="$tmp/miss$i" "$bin" -q ./...
+done
+# The result cache of these runs starts empty: one untimed run fills it.
+if want mapfix-cli-cached; then
+  run cli-cache-fill env MAPFIX_CACHE="$tmp/cache" "$bin" -q ./...
+fi
+for ((i = 0; i < runs; i++)); do
+  want mapfix-cli-cached || break
+  timed mapfix-cli-cached env MAPFIX_CACHE="$tmp/cache" "$bin" -q ./...
 done
 for ((i = 0; i < runs; i++)); do
   want vet-cold || break
@@ -270,7 +281,7 @@ row() { # row LABEL DESCRIPTION
     "$(cut -d' ' -f3 "$logs/$label.times" | median)" \
     "$(($(cut -d' ' -f2 "$logs/$label.times" | median | cut -d. -f1) / 1024))" \
     "$(cat "$logs/$label".*.status | sort -u | paste -sd/)" \
-    "$(diags "$logs/$label.1.$([ "$label" = mapfix-cli ] && echo out || echo err)")"
+    "$(diags "$logs/$label.1.$([[ "$label" = mapfix-cli* ]] && echo out || echo err)")"
 }
 
 {
@@ -281,7 +292,8 @@ row() { # row LABEL DESCRIPTION
   row mapfix-cold 'go vet -vettool=mapfix, cold'
   row mapfix-warm 'go vet -vettool=mapfix, warm, unchanged'
   row mapfix-changed "go vet -vettool=mapfix, warm, one file changed"
-  row mapfix-cli 'mapfix -q (CLI, no cache)'
+  row mapfix-cli 'mapfix -q (CLI, no result cache)'
+  row mapfix-cli-cached 'mapfix -q (CLI, result cache hit)'
 } | tee "$logs/table.md"
 
 for label in vet-cold vet-warm mapfix-cold mapfix-warm mapfix-changed; do

@@ -89,6 +89,9 @@ type Result struct {
 	Written []string
 	// Packages is the number of packages the rules ran on.
 	Packages int
+	// Cached says the result is that of an earlier run with the same
+	// inputs, from the result cache.
+	Cached bool
 }
 
 func (r *Result) sort() {

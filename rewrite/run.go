@@ -32,6 +32,10 @@ type Options struct {
 	Write bool     // write the fixed files
 	Jobs  int      // packages processed at once; 0 means GOMAXPROCS
 	Env   []string // environment of the go command; nil means this process's
+
+	// Cache is the directory of the result cache (cache.go); "" means
+	// none. Only dry runs without NewFromRev use it.
+	Cache string
 	// FindingEdits computes each fixable finding's own edits and diff,
 	// for formats that attach a suggestion to each finding. It decorates a
 	// file once more per finding, so it is off unless asked for.
@@ -65,6 +69,9 @@ func Run(opts Options) (*Result, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.GOMAXPROCS(0)
 	}
+	if opts.Cache != "" && !opts.Write && opts.NewFromRev == "" {
+		return cachedRun(opts)
+	}
 	res, err := run(opts)
 	if err != nil || !opts.Write {
 		return res, err
@@ -96,16 +103,36 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// cachedRun is Run for a dry run, through the result cache.
+func cachedRun(opts Options) (*Result, error) {
+	tgt, _, _ := resolveArgs(opts.Dir, opts.Args)
+	key, kerr := opts.cacheKey(tgt, tgt.tests(opts.Tests))
+	if kerr == nil {
+		if res, ok := cacheGet(opts.Cache, key); ok {
+			res.Cached = true
+			return res, nil
+		}
+	}
+	res, err := run(opts)
+	if err == nil && kerr == nil && len(res.Errors) == 0 {
+		cachePut(opts.Cache, key, res)
+	}
+	return res, err
+}
+
+// tests says whether test files are checked, given the option: only
+// non-test files count when files are named and none is a test file; the
+// test variants, supersets of the packages, would be type-checked for
+// nothing. This is the common pre-commit call, and it halves its work.
+func (t target) tests(option bool) bool {
+	return option && (t.files == nil || t.testFiles)
+}
+
 // run is one pass of Run: it loads, checks and fixes the packages once.
 func run(opts Options) (*Result, error) {
 	res := &Result{}
 	tgt, errs, warnings := resolveArgs(opts.Dir, opts.Args)
-	if tgt.files != nil && !tgt.testFiles {
-		// Only non-test files count: the test variants, supersets of the
-		// packages, would be type-checked for nothing. This is the common
-		// pre-commit call, and it halves its work.
-		opts.Tests = false
-	}
+	opts.Tests = tgt.tests(opts.Tests)
 	res.Errors = append(res.Errors, errs...)
 	res.Warnings = warnings
 	if len(tgt.groups) == 0 {

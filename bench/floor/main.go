@@ -9,10 +9,14 @@
 //     mapfix loads in (type-checked from source, dependencies from export
 //     data, tests included), holding every package at once as go/packages
 //     does, and nothing else;
-//   - the dry run: mapfix -q [-rules RULES] PATTERN..., output discarded.
+//   - the dry run: mapfix -q [-rules RULES] PATTERN..., output discarded,
+//     each with a new, empty result cache: each run misses, checks it all
+//     and stores its result, as a first run does.
 //
 // It prints the median wall time, CPU time (user+system) and peak RSS of
-// each and the ratios of the medians. Alternating the two keeps a slow spell
+// each and the ratios of the medians; then the same of -runs dry runs
+// again on unchanged files with the result cache, filled by one untimed
+// run: what a re-run costs. Alternating the two keeps a slow spell
 // of the machine from landing on one side only. This is a benchmark, not a
 // test: figures depend on the machine, and nothing here asserts a time.
 package main
@@ -76,10 +80,17 @@ func main() {
 	// neither side pays for compiling it.
 	check(run(exec.Command(self, floorArgs...), *dir, io.Discard))
 
-	var fl, mf sample
+	var fl, mf, hit sample
 	for i := 0; i < *runs; i++ {
-		fl.measure(*dir, self, floorArgs...)
-		mf.measure(*dir, bin, mapfixArgs...)
+		fl.measure(*dir, nil, self, floorArgs...)
+		miss := append(os.Environ(), "MAPFIX_CACHE="+filepath.Join(tmp, fmt.Sprint("miss", i)))
+		mf.measure(*dir, miss, bin, mapfixArgs...)
+	}
+	cached := append(os.Environ(), "MAPFIX_CACHE="+filepath.Join(tmp, "cache"))
+	var fill sample
+	fill.measure(*dir, cached, bin, mapfixArgs...)
+	for i := 0; i < *runs; i++ {
+		hit.measure(*dir, cached, bin, mapfixArgs...)
 	}
 	where := *dir
 	if where == "" {
@@ -93,6 +104,7 @@ func main() {
 	fl.print("floor: go/packages load")
 	mf.print(name)
 	fmt.Printf("%-44s %8.2fx %8.2fx %9.2fx\n", "ratio", ratio(mf.wall, fl.wall), ratio(mf.cpu, fl.cpu), ratio(mf.rss, fl.rss))
+	hit.print(name + ", cached")
 	fmt.Printf("(in %s, patterns %v)\n", where, patterns)
 }
 
@@ -102,8 +114,9 @@ type sample struct {
 	rss       []int64 // KiB
 }
 
-func (s *sample) measure(dir, name string, args ...string) {
+func (s *sample) measure(dir string, env []string, name string, args ...string) {
 	cmd := exec.Command(name, args...)
+	cmd.Env = env
 	start := time.Now()
 	err := run(cmd, dir, io.Discard)
 	wall := time.Since(start)

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -75,6 +76,11 @@ ending in .go check their packages but report only on those files.
 
 By default mapfix writes nothing: it prints each finding as
 path:line:col: rule: message, then the unified diff of the fixes.
+
+A dry run keeps its result in a cache, $MAPFIX_CACHE (default mapfix in the
+user's cache directory; off turns it off): run again on packages, files and
+dependencies that have not changed, it prints the same without checking them
+again.
 
 Exit status: 0 nothing found; 1 findings reported (or left unfixed with -w);
 2 the run failed (bad flags, packages that do not load).
@@ -161,6 +167,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Jobs:         *jobs,
 		NewFromRev:   *newFromRev,
 		FindingEdits: machine,
+		Cache:        cacheDir(),
 	}
 	if *tags != "" {
 		opts.Tags = strings.Split(*tags, ",")
@@ -216,6 +223,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// cacheDir is the directory of the result cache: $MAPFIX_CACHE, or mapfix
+// in the user's cache directory, as the go command places its own; ""
+// (no cache) for MAPFIX_CACHE=off or when there is no such directory.
+func cacheDir() string {
+	switch dir := os.Getenv("MAPFIX_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "mapfix")
+	default:
+		return dir
+	}
 }
 
 func selectRules(list string) ([]*rules.Rule, error) {

@@ -19,6 +19,9 @@ var _ = flag.Bool("update", false, "rewrite golden files (none in this package)"
 var binary string
 
 func TestMain(m *testing.M) {
+	// Each test sees a fresh run, and no test writes to the user's cache;
+	// cache_test.go sets its own.
+	os.Setenv("MAPFIX_CACHE", "off")
 	dir, err := os.MkdirTemp("", "mapfix-bin")
 	if err != nil {
 		panic(err)

@@ -82,6 +82,9 @@ func printSummary(w io.Writer, res *rewrite.Result, ran []*rules.Rule, wrote boo
 			line += ", " + plural(n.n, n.what)
 		}
 	}
+	if res.Cached {
+		line += " (the result of an earlier run: nothing changed)"
+	}
 	fmt.Fprintf(w, "%s; %.1fs\n", line, elapsed.Seconds())
 }
 
