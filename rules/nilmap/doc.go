@@ -45,6 +45,13 @@
 //     hands it out (returns or stores it), and nothing in the package
 //     fills f outside such a nil check, takes &t.f, or stores a T made with
 //     f into a field (re-making it in place). The message names where.
+//     A T handed out with f filled on some paths only (a constructor that
+//     makes f when it was given entries for it) counts too, when nothing
+//     correlates the write with the fill: the conditions that decide
+//     whether the write runs mention no field of the package (a flag the
+//     value keeps: if s.caching { s.cache[k] = v }) and nothing but local
+//     variables that the conditions of the fill mention (if tracing on
+//     both sides).
 //   - t.f[k] = v in a function that gets t from its caller, takes a lock
 //     (calls Lock or RLock) before the write and does not check t.f for
 //     nil first, when a function of the package that also takes a lock
@@ -54,6 +61,19 @@
 //     phase (go/types clears its maps once a check is done) and is not
 //     evidence; nor is a write by a function that takes none (it runs
 //     under its caller's lock, which nilmap does not follow).
+//   - m[k] = v, where m is a local variable assigned a map result of a
+//     function of the package (m := parse(s), k, m, err := load()) and
+//     nothing has assigned, nil-checked or measured it since, when that
+//     function has a return that is not a failure and leaves that result
+//     nil by omission: a variable or named result still nil there on some
+//     path (minio's ParseMetadata returned its context, never made, with a
+//     nil error), or another such function's result returned unchecked.
+//     An explicit return nil is the function's way to say "none" (for an
+//     invalid input), which callers are expected to know: it does not
+//     count. A failure returns a non-nil error last, or the constant false
+//     among its results (the caller checks ok); naked returns are not
+//     followed. A variable tracked before the assignment
+//     (var m T; if … { m = load() }) is judged as a variable instead.
 //   - m[k] = v, where m is an unexported package-level map that nothing in
 //     the package assigns.
 //
@@ -89,7 +109,8 @@
 // map); for a struct value, the field in the literal or an assignment
 // right after the value is made; for a field across functions, a lazy nil
 // check before the write, only when the write reaches the caller's value
-// (through a pointer). There is no fix when the key has side effects,
+// (through a pointer); for a function's result, a nil check that makes it
+// before the write. There is no fix when the key has side effects,
 // when the type cannot be written in the file, when the receiver is a copy,
 // or when initializing the map early would change what other code sees
 // (it compares the map with nil where it may be nil, or hands it out

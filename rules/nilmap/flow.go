@@ -170,7 +170,8 @@ type funcInfo struct {
 	order    []*write
 	origins  map[originKey]*origin
 	uses     map[useKey]*useRec
-	roots    map[*types.Var]bool // variables tracked at some point
+	decoded  map[*origin]token.Pos // struct values decoded into (&x passed to Unmarshal or Decode), and where
+	roots    map[*types.Var]bool   // variables tracked at some point
 	bail     bool
 	steps    int
 	root     ast.Node
@@ -205,6 +206,7 @@ const (
 	kindLit                    // T{...} or &T{...} without the field
 	kindZero                   // var x T
 	kindNew                    // new(T)
+	kindCall                   // v := F(...), F a function of the package (results.go)
 )
 
 // An origin is where a tracked location gets its nil: a declaration, a
@@ -220,6 +222,9 @@ type origin struct {
 	body  *ast.BlockStmt
 	pos   token.Pos
 	first *write // the first write that hits it while nil
+	// For kindCall: the function whose result v holds, and which.
+	callee *types.Func
+	result int
 }
 
 type originKey struct {
@@ -314,7 +319,7 @@ func (r *run) interesting(n ast.Node) bool {
 				found = true
 			}
 		case *ast.CallExpr:
-			if r.isMapsCall(n, "Copy") || astutil.Builtin(r.Info, n) == "new" || r.writeCall(n) != nil {
+			if r.isMapsCall(n, "Copy") || astutil.Builtin(r.Info, n) == "new" || r.writeCall(n) != nil || r.decodeCall(n) {
 				found = true
 			}
 		case *ast.CompositeLit:
@@ -731,6 +736,15 @@ func (f *funcInfo) kill(st *state, w astutil.Chain) {
 
 func (f *funcInfo) assign(st *state, s *ast.AssignStmt) {
 	pair := len(s.Lhs) == len(s.Rhs)
+	tracked := map[*types.Var]bool{} // before this assignment, and not declared by it
+	for _, l := range s.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && f.r.Info.Defs[id] != nil {
+			continue // a new variable, each time round a loop too
+		}
+		if v := f.localVar(l); v != nil {
+			_, tracked[v] = st.track[f.r.chainKey(astutil.Chain{v})]
+		}
+	}
 	for i, l := range s.Lhs {
 		var rhs ast.Expr
 		if pair && (s.Tok == token.ASSIGN || s.Tok == token.DEFINE) {
@@ -738,6 +752,7 @@ func (f *funcInfo) assign(st *state, s *ast.AssignStmt) {
 		}
 		f.set(st, l, rhs, s)
 	}
+	f.callResults(st, s, tracked)
 	// v, ok := M[a]: ok says that M[a] exists, so M is not nil, and
 	// neither (as far as nilmap assumes) is M[a] when it is a map.
 	if len(s.Lhs) == 2 && len(s.Rhs) == 1 && (s.Tok == token.ASSIGN || s.Tok == token.DEFINE) {
@@ -818,8 +833,10 @@ func (f *funcInfo) set(st *state, lhs, rhs ast.Expr, s ast.Stmt) {
 		st.known[key] = fact{[]astutil.Chain{c}}
 		// A map field filled other than right where its struct is made
 		// (lazily, or by some init method): the package has its own way
-		// of making the field, which nilmap does not follow.
-		if fld, ok := c[len(c)-1].(*types.Var); ok && len(c) >= 2 && fld.IsField() && !wasTracked {
+		// of making the field, which nilmap does not follow. A test that
+		// fills it sets up its case; that is not the package's way (dapr's
+		// placement test made the field its restore left nil).
+		if fld, ok := c[len(c)-1].(*types.Var); ok && len(c) >= 2 && fld.IsField() && !wasTracked && !f.test {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
@@ -1207,7 +1224,7 @@ func (f *funcInfo) fieldAddress(u *ast.UnaryExpr) {
 		return
 	}
 	if s, ok := f.r.Info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-		if fld, ok := s.Obj().(*types.Var); ok && isMapType(fld.Type()) {
+		if fld, ok := s.Obj().(*types.Var); ok && isMapType(fld.Type()) && !f.test {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
@@ -1292,7 +1309,18 @@ climb:
 			f.recordUse(e, t, kind, !exact, errRet)
 		}
 		_, isPtr := types.Unalias(f.r.Info.TypeOf(e)).Underlying().(*types.Pointer)
-		if kind == useAddr || kind == useMethod || !exact && isPtr {
+		switch {
+		case kind == useAddr && !exact && t.origin != nil && f.decodes(parents):
+			// Decoded into: the field is filled when the input has it.
+			t.bits |= assigned
+			st.track[key] = t
+			if f.decoded == nil {
+				f.decoded = map[*origin]token.Pos{}
+			}
+			if _, ok := f.decoded[t.origin]; !ok {
+				f.decoded[t.origin] = e.Pos()
+			}
+		case kind == useAddr || kind == useMethod || !exact && isPtr:
 			t.bits |= changed
 			st.track[key] = t
 		}
@@ -1365,7 +1393,7 @@ func (f *funcInfo) fieldsFrom(st *state, lit *ast.CompositeLit, stack []ast.Node
 				}
 			}
 		}
-		if !f.r.isNil(value) {
+		if !f.r.isNil(value) && !f.test {
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
@@ -1443,16 +1471,31 @@ func (f *funcInfo) finish() {
 	if f.bail {
 		return
 	}
+	var ok bool
 	for k, u := range f.uses {
 		o := k.o
-		if !u.prefix || u.bits != stillNil || u.errRet || len(o.path) == 0 || f.test {
+		// Nil on every path, or on some paths and assigned on others (a
+		// constructor that makes the field only when it has entries for
+		// it): either way some callers get the value without the map.
+		if !u.prefix || u.bits&^assigned != stillNil || u.errRet || len(o.path) == 0 || f.test {
 			continue
 		}
 		if u.kind != useReturn && (u.kind != useStore || isPointer(o.v.Type())) {
 			continue // a pointer stored away may still be filled through
 		}
-		f.r.addCreation(o.path[len(o.path)-1], site{pos: o.pos, fn: f.name, typ: o.v.Type()})
+		st := site{pos: o.pos, fn: f.name, typ: o.v.Type()}
+		if pos, ok := f.decoded[o]; ok {
+			st.pos, st.decoded = pos, true
+		}
+		if u.bits&assigned != 0 {
+			st.partial = true
+			if st.conds, ok = f.fillConds(o); !ok {
+				continue
+			}
+		}
+		f.r.addCreation(o.path[len(o.path)-1], st)
 	}
+	f.nilReturns()
 	for _, w := range f.order {
 		if len(w.levels) > 0 {
 			first := -1

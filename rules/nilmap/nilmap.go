@@ -20,8 +20,8 @@ var Rule = &rules.Rule{
 	Doc:  "writes that can hit a nil map: inner maps, variables and struct fields never made",
 	Help: "A write into a nil map panics with \"assignment to entry in nil map\". Making a map of maps makes none of the inner maps, " +
 		"and a map variable or struct field declared without a value starts nil. The fix makes the map before the write: a nil check " +
-		"per level for an inner map, make(T) where a variable is declared, the field in the struct literal, or a lazy nil check " +
-		"through a pointer receiver. No fix when the key has side effects, the type cannot be named, or code relies on the map being nil.",
+		"per level for an inner map, make(T) where a variable is declared, the field in the struct literal, a lazy nil check " +
+		"through a pointer receiver, or a nil check before writing into a function's result that may be nil. No fix when the key has side effects, the type cannot be named, or code relies on the map being nil.",
 	Run: runNilmap,
 }
 
@@ -32,6 +32,10 @@ type run struct {
 	fieldInit map[*types.Var]bool // map fields filled outside their making and outside lazy checks
 	creations map[*types.Var]site // map fields, and a place that hands out a struct without them
 	resets    map[*types.Var]site // map fields, and a place that sets one to nil (x.f = nil)
+	// Results of the package's functions that a return other than a
+	// failure may leave nil, and the first such return (results.go).
+	nilResults map[resultOf]token.Pos
+	nilVia     map[resultOf][]resultOf // results that return other functions' results as they are
 
 	nested      []nested
 	origins     []*origin
@@ -51,9 +55,14 @@ type run struct {
 }
 
 type site struct {
-	pos token.Pos
-	fn  string
-	typ types.Type
+	pos     token.Pos
+	fn      string
+	typ     types.Type
+	partial bool // the value is made without the field on some paths only
+	decoded bool // the value is decoded into: pos is the decoder's call
+	// For a partial site: what the conditions of the fills mention
+	// (fillConds).
+	conds map[types.Object]bool
 }
 
 type nested struct {
@@ -76,12 +85,13 @@ func runNilmap(p *rules.Pass) []rules.Finding {
 		deepPop:     map[types.Object]int{},
 		pkgAssigned: map[types.Object]bool{},
 		pkgObserved: map[types.Object]token.Pos{},
+		nilVia:      map[resultOf][]resultOf{},
 	}
 	for _, file := range p.Files {
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
-				if d.Body == nil || !r.interesting(d.Body) {
+				if d.Body == nil || !r.interesting(d.Body) && !r.mapResult(d) {
 					continue
 				}
 				r.analyse(file, d.Name.Name, d, d.Type, d.Body)
@@ -143,7 +153,9 @@ func (r *run) addCreation(fld *types.Var, s site) {
 		return
 	}
 	fld = fld.Origin() // one field for every instance of a generic type
-	if old, ok := r.creations[fld]; !ok || s.pos < old.pos {
+	// The first place that always hands the value out without the field,
+	// else the first that sometimes does.
+	if old, ok := r.creations[fld]; !ok || old.partial && !s.partial || old.partial == s.partial && s.pos < old.pos {
 		r.creations[fld] = s
 	}
 }
@@ -260,7 +272,7 @@ func (r *run) decide() {
 	for _, w := range r.fieldWrites {
 		fld := w.bc[len(w.bc)-1].(*types.Var)
 		site, ok := r.creations[fld.Origin()]
-		if ok && !r.fieldInit[fld.Origin()] {
+		if ok && !r.fieldInit[fld.Origin()] && !(site.partial && r.fieldWriteCorrelated(w, fld, site)) {
 			r.emitField(w, fld, site)
 		} else if site, ok := r.resets[fld.Origin()]; ok && locksBefore(w.fn.root, w.stmt.Pos()) {
 			r.emitReset(w, fld, site)
@@ -336,6 +348,10 @@ func (r *run) emitNested(w *write, first int) {
 }
 
 func (r *run) emitOrigin(o *origin) {
+	if o.kind == kindCall {
+		r.emitCall(o)
+		return
+	}
 	w, f := o.first, o.fn
 	loc := types.ExprString(w.base)
 	var msg string
@@ -434,8 +450,16 @@ func keyed(lit *ast.CompositeLit) bool {
 }
 
 func (r *run) emitField(w *write, fld *types.Var, site site) {
-	msg := fmt.Sprintf("%s may be nil: %s (%s) makes a %s without it, and nothing checks it before %s",
-		types.ExprString(w.base), site.fn, r.Where(site.pos), r.typeName(site.typ), act(w))
+	some := ""
+	if site.partial {
+		some = " on some paths"
+	}
+	msg := fmt.Sprintf("%s may be nil: %s (%s) makes a %s without it%s, and nothing checks it before %s",
+		types.ExprString(w.base), site.fn, r.Where(site.pos), r.typeName(site.typ), some, act(w))
+	if site.decoded {
+		msg = fmt.Sprintf("%s may be nil: %s (%s) decodes a %s, which leaves %s nil when the input has none, and nothing checks it before %s",
+			types.ExprString(w.base), site.fn, r.Where(site.pos), r.typeName(site.typ), fld.Name(), act(w))
+	}
 	r.emitFieldGuard(w, fld, msg, fmt.Sprintf("; make %s where the %s is made", fld.Name(), r.typeName(site.typ)))
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
@@ -273,4 +274,93 @@ func (f *funcInfo) atoms(ns ...ast.Node) []astutil.Chain {
 		})
 	}
 	return out
+}
+
+// A constructor that makes a map field on some paths only (if the caller
+// gave entries for it) hands out values without it on the others, and a
+// method that writes into the field without a nil check panics on them.
+// As for variables, the flow analysis cannot correlate conditions, here
+// across functions: the rule reports the write only when the conditions
+// that decide whether it runs mention no field of the package (the value
+// may keep a flag saying whether the map was made: if s.caching
+// { s.cache[k] = v }) and nothing that those deciding whether the
+// constructor fills the field mention, other than local variables
+// (package variables, functions: if cacheOn() { ... } on both sides).
+
+// fillConds returns the package-level objects, fields and functions
+// mentioned by the conditions that decide whether the function assigns
+// the field of origin o. ok is false when an assignment is out of reach
+// (in a closure).
+func (f *funcInfo) fillConds(o *origin) (map[types.Object]bool, bool) {
+	want := append(astutil.Chain{o.v}, objs(o.path)...)
+	body := funcBody(f.root)
+	conds := map[types.Object]bool{}
+	ok := true
+	ast.Inspect(f.root, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !ok || !isAssign {
+			return ok
+		}
+		for _, l := range as.Lhs {
+			if c := astutil.ChainOf(f.r.Info, l); !slices.Equal(c, want) {
+				continue
+			}
+			g, reached := f.guardsOf(as, body, nil)
+			if !reached {
+				ok = false
+				return false
+			}
+			for _, cs := range g.conds {
+				for _, c := range cs {
+					for _, obj := range c {
+						if !f.isLocal(obj) {
+							conds[obj] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return conds, ok
+}
+
+// fieldWriteCorrelated reports whether the conditions that decide whether
+// the write w into field fld runs may be tied to whether the constructor
+// of site made fld (see fillConds).
+func (r *run) fieldWriteCorrelated(w *write, fld *types.Var, s site) bool {
+	g, ok := w.fn.guardsOf(w.stmt, funcBody(w.fn.root), nil)
+	if !ok {
+		return true
+	}
+	for _, cs := range g.conds {
+		for _, c := range cs {
+			for _, obj := range c {
+				if slices.Contains(w.bc, obj) {
+					continue // the way to the map itself (s.data.members)
+				}
+				if v, isVar := obj.(*types.Var); isVar && v.IsField() || s.conds[obj] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isLocal reports whether obj is declared inside the function: a local
+// variable or a parameter, which mean nothing in another function.
+func (f *funcInfo) isLocal(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && !v.IsField() && v.Parent() != nil && v.Parent() != f.r.Pkg.Scope()
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
 }
