@@ -293,7 +293,7 @@ func (f *funcInfo) atoms(ns ...ast.Node) []astutil.Chain {
 // (in a closure).
 func (f *funcInfo) fillConds(o *origin) (map[types.Object]bool, bool) {
 	want := append(astutil.Chain{o.v}, objs(o.path)...)
-	body := funcBody(f.root)
+	body := astutil.FuncBody(f.root)
 	conds := map[types.Object]bool{}
 	ok := true
 	ast.Inspect(f.root, func(n ast.Node) bool {
@@ -329,7 +329,7 @@ func (f *funcInfo) fillConds(o *origin) (map[types.Object]bool, bool) {
 // the write w into field fld runs may be tied to whether the constructor
 // of site made fld (see fillConds).
 func (r *run) fieldWriteCorrelated(w *write, fld *types.Var, s site) bool {
-	g, ok := w.fn.guardsOf(w.stmt, funcBody(w.fn.root), nil)
+	g, ok := w.fn.guardsOf(w.stmt, astutil.FuncBody(w.fn.root), nil)
 	if !ok {
 		return true
 	}
@@ -353,14 +353,4 @@ func (r *run) fieldWriteCorrelated(w *write, fld *types.Var, s site) bool {
 func (f *funcInfo) isLocal(obj types.Object) bool {
 	v, ok := obj.(*types.Var)
 	return ok && !v.IsField() && v.Parent() != nil && v.Parent() != f.r.Pkg.Scope()
-}
-
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
 }

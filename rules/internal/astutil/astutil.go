@@ -465,7 +465,7 @@ func Unlabel(s ast.Stmt) ast.Stmt {
 	}
 }
 
-// funcBody returns the body of a function declaration or literal, or nil.
+// FuncBody returns the body of a function declaration or literal, or nil.
 func FuncBody(fn ast.Node) *ast.BlockStmt {
 	switch f := fn.(type) {
 	case *ast.FuncDecl:
