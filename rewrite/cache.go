@@ -237,17 +237,26 @@ func hashTree(h hash.Hash, root string) error {
 }
 
 func hashFile(h hash.Hash, rel, name string) error {
-	f, err := os.Open(name)
+	sum, err := fileSum(name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	fh := sha256.New()
-	if _, err := io.Copy(fh, f); err != nil {
-		return err
-	}
-	fmt.Fprintf(h, "file %q %x\n", rel, fh.Sum(nil))
+	fmt.Fprintf(h, "file %q %x\n", rel, sum)
 	return nil
+}
+
+// fileSum is the SHA-256 of the file's contents, read as a stream.
+func fileSum(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // within reports whether dir is root or below it.
@@ -271,18 +280,7 @@ func selfHash() ([]byte, error) {
 			self.err = err
 			return
 		}
-		f, err := os.Open(exe)
-		if err != nil {
-			self.err = err
-			return
-		}
-		defer f.Close()
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err != nil {
-			self.err = err
-			return
-		}
-		self.sum = h.Sum(nil)
+		self.sum, self.err = fileSum(exe)
 	})
 	return self.sum, self.err
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
@@ -736,13 +737,18 @@ func (f *funcInfo) kill(st *state, w astutil.Chain) {
 
 func (f *funcInfo) assign(st *state, s *ast.AssignStmt) {
 	pair := len(s.Lhs) == len(s.Rhs)
-	tracked := map[*types.Var]bool{} // before this assignment, and not declared by it
-	for _, l := range s.Lhs {
-		if id, ok := ast.Unparen(l).(*ast.Ident); ok && f.r.Info.Defs[id] != nil {
-			continue // a new variable, each time round a loop too
-		}
-		if v := f.localVar(l); v != nil {
-			_, tracked[v] = st.track[f.r.chainKey(astutil.Chain{v})]
+	// The variables tracked before this assignment, and not declared by
+	// it, for callResults: needed only when a call assigns them.
+	var tracked map[*types.Var]bool
+	if slices.ContainsFunc(s.Rhs, func(e ast.Expr) bool { _, ok := ast.Unparen(e).(*ast.CallExpr); return ok }) {
+		tracked = map[*types.Var]bool{}
+		for _, l := range s.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && f.r.Info.Defs[id] != nil {
+				continue // a new variable, each time round a loop too
+			}
+			if v := f.localVar(l); v != nil {
+				_, tracked[v] = st.track[f.r.chainKey(astutil.Chain{v})]
+			}
 		}
 	}
 	for i, l := range s.Lhs {
