@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -159,7 +160,7 @@ func (g *graph) check(u unit) []*packages.Package {
 	if g.gen == nil || g.gen.full() {
 		g.gen = &generation{fset: token.NewFileSet(), pkgs: map[string]*exported{}}
 	}
-	c := &unitCheck{g: g, gen: g.gen, mine: map[string]bool{}, src: map[string]*packages.Package{}, reach: map[string]bool{}}
+	c := &unitCheck{g: g, gen: g.gen, mine: map[string]bool{}, src: map[string]*packages.Package{}, reach: map[string]bool{}, cause: map[string]depError{}}
 	g.mu.Unlock()
 	for _, id := range u.ids {
 		c.mine[id] = true
@@ -184,6 +185,15 @@ type unitCheck struct {
 	mine  map[string]bool              // the unit's packages
 	src   map[string]*packages.Package // checked from source, by ID
 	reach map[string]bool              // memo of needsSource
+	// cause is, for a package checked from source that is ill-typed only
+	// through a dependency, the first error of the dependency at the root.
+	cause map[string]depError
+}
+
+// A depError is an error of the dependency path.
+type depError struct {
+	path string
+	err  packages.Error
 }
 
 // needsSource reports whether the package id must be checked from source
@@ -396,5 +406,47 @@ func (c *unitCheck) source(id string) *packages.Package {
 			p.IllTyped = true
 		}
 	}
+	if p.IllTyped && len(p.Errors) == 0 {
+		// Say why, as go build does: the error that breaks the
+		// dependency, not only that there is one.
+		if d, ok := c.rootError(id, map[string]bool{}); ok {
+			c.cause[id] = d
+			p.Errors = append(p.Errors, packages.Error{Pos: d.err.Pos, Kind: d.err.Kind,
+				Msg: fmt.Sprintf("%s (in %s, a dependency of %s)", d.err.Msg, d.path, p.PkgPath)})
+		}
+	}
 	return p
+}
+
+// rootError finds, among the dependencies of the package id, in the order
+// of their paths, the first that is ill-typed by an error of its own, and
+// returns that error.
+func (c *unitCheck) rootError(id string, seen map[string]bool) (depError, bool) {
+	imports := slices.SortedFunc(maps.Values(c.g.pkgs[id].Imports), func(a, b *packages.Package) int {
+		return strings.Compare(a.PkgPath, b.PkgPath)
+	})
+	for _, ip := range imports {
+		if seen[ip.ID] {
+			continue
+		}
+		seen[ip.ID] = true
+		if _, ill, err := c.typesOf(ip.ID); !ill {
+			continue
+		} else if !c.needsSource(ip.ID) {
+			return depError{ip.PkgPath, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError}}, true
+		}
+		if d, ok := c.cause[ip.ID]; ok {
+			return d, true
+		}
+		if q := c.source(ip.ID); len(q.Errors) > 0 {
+			// The first error with a position: go list's own, first,
+			// is the compiler's output in one message ("# path\n…").
+			i := max(0, slices.IndexFunc(q.Errors, func(e packages.Error) bool { return e.Pos != "" && e.Pos != "-" }))
+			return depError{q.PkgPath, q.Errors[i]}, true
+		}
+		if d, ok := c.rootError(ip.ID, seen); ok {
+			return d, true
+		}
+	}
+	return depError{}, false
 }
