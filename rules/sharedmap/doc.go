@@ -8,6 +8,9 @@
 // whose callers all hold it counts for it), or that every write makes
 // holding it for writing, in at least two functions (functions whose name
 // or doc says the caller holds the lock count as writers that hold it),
+// or that at least two functions access holding it while a write skips it
+// (readers that lock say that the map changes while they read: loki's
+// MarkSeriesAsProcessed inserted without the lock its readers took),
 // and some make without it, or write while holding only the read lock of
 // a sync.RWMutex — where the package shows that the access can run
 // alongside others: in code that runs on a goroutine the package starts or
@@ -62,8 +65,12 @@
 // token from a channel the goroutine gives back when it ends, or is in a
 // _test.go file; a handler, which net/http runs for each request), or on a goroutine and in its spawner after the go and
 // before the join (a Wait() call, a channel receive, a select, or a call
-// into the package that does one of these). The map is a captured local, a
-// package variable, or a struct field; for a field both accesses must reach
+// into the package that does one of these). The map is a captured local
+// (also where the goroutine hands it to a function of the package that
+// accesses it through its parameter, and does not assign that parameter:
+// go func() { prune(ids, metas) }(); reported without a fix, since the
+// lock would have to reach the callee), a package variable, or a struct
+// field; for a field both accesses must reach
 // the same struct value, named by a variable of the function that spawned
 // the goroutines or registered the handlers (or a package variable) and
 // passed down as receiver or argument. Not reported: reads concurrent only

@@ -674,6 +674,8 @@ func (r *run) walk(w *walker, fn ast.Node, bind map[types.Object]entryKey, looku
 			if sel, ok := ast.Unparen(a.expr).(*ast.SelectorExpr); ok {
 				o.key = r.exprKey(sel.X, key)
 			}
+		} else if k, ok := bind[a.loc]; ok && k.path == "" {
+			o.key = k // a parameter: the map its caller passed
 		} else {
 			o.key = entryKey{obj: a.loc}
 		}

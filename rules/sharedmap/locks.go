@@ -85,11 +85,16 @@ func (r *run) inconsistent() {
 		// in more functions than skip it; or else every write holds it,
 		// in two functions at least, and only reads skip it.
 		readsOnly := false
+		evidence := "which guards its other accesses"
 		if count[best] < 2 || 2*count[best] <= len(live) || !lockedInMostFuncs(live, best, excused) {
-			if !writersHold(live, byContract, best, excused) {
+			switch {
+			case writersHold(live, byContract, best, excused):
+				readsOnly = true
+			case r.writeSkips(live, best, excused):
+				evidence = "which other functions hold to use it"
+			default:
 				continue
 			}
-			readsOnly = true
 		}
 		for _, a := range live {
 			if readsOnly && a.write {
@@ -104,7 +109,7 @@ func (r *run) inconsistent() {
 				// A read that holds another mutex which every write holds
 				// too cannot race with a write.
 			case mode == 0 && !excused(a):
-				r.unguarded(a, best)
+				r.unguarded(a, best, evidence)
 			case mode == readLock && a.write:
 				r.writeUnderRLock(a, best)
 			}
@@ -151,6 +156,27 @@ func writersHold(live, byContract []*access, mu types.Object, excused func(*acce
 		writers[a.fn] = true
 	}
 	return len(writers) >= 2
+}
+
+// writeSkips reports a write to the map that skips mu, where it can run
+// alongside the others, while two functions at least hold mu at their
+// accesses (or every caller of theirs does): a reader that takes the lock
+// says that the map changes while others use it, and the write that does
+// not take it is the change it races with (loki's DeleteRequestsManager:
+// two functions read processedSeries under the lock; MarkSeriesAsProcessed
+// inserted without it, and a loop goroutine marshalled it without it).
+func (r *run) writeSkips(live []*access, mu types.Object, excused func(*access) bool) bool {
+	with := map[ast.Node]bool{}
+	var skips bool
+	for _, a := range live {
+		switch {
+		case a.held[mu] != 0 || excused(a):
+			with[a.fn] = true
+		case a.write && (r.mayRunConcurrently(a) || r.locksItself(a, mu)):
+			skips = true
+		}
+	}
+	return skips && len(with) >= 2
 }
 
 // locksItself reports an access in a function that takes mu itself, or
@@ -402,7 +428,8 @@ func (r *run) muExpr(a *access, mu types.Object) (expr string, embedded bool) {
 	return "", false
 }
 
-func (r *run) unguarded(a *access, mu types.Object) {
+// unguarded reports a, which skips mu; evidence says why mu guards the map.
+func (r *run) unguarded(a *access, mu types.Object, evidence string) {
 	if r.reported[a.node] {
 		return
 	}
@@ -419,7 +446,7 @@ func (r *run) unguarded(a *access, mu types.Object) {
 		return
 	}
 	f := rules.Finding{Rule: "sharedmap", Pos: a.node.Pos(), End: a.node.End(),
-		Message: fmt.Sprintf("%s %s map %s without %s, which guards its other accesses", r.funcName(a), what, r.locName(a), mu.Name())}
+		Message: fmt.Sprintf("%s %s map %s without %s, %s", r.funcName(a), what, r.locName(a), mu.Name(), evidence)}
 	stmt, parent, why := r.wrapTarget(a)
 	if a.via != nil && why == "" && !astutil.VisibleAt(r.Info, a.expr, r.Pkg.Scope().Innermost(a.node.Pos()), a.node.Pos()) {
 		why = fmt.Sprintf("%s is the map %s itself (line %d), whose lock cannot be named here: hold %s while using it, or copy the entries under the lock",

@@ -34,26 +34,79 @@ func (r *run) reach() {
 	}
 	byLoc := map[*types.Var][]*access{}
 	var order []*types.Var
+	add := func(v *types.Var, a *access) {
+		if byLoc[v] == nil {
+			order = append(order, v)
+		}
+		byLoc[v] = append(byLoc[v], a)
+	}
 	for _, a := range r.accesses {
 		if a.loc.IsField() || a.loc.Parent() == r.Pkg.Scope() {
 			continue
 		}
-		if byLoc[a.loc] == nil {
-			order = append(order, a.loc)
-		}
-		byLoc[a.loc] = append(byLoc[a.loc], a)
-	}
-	for _, v := range order {
-		r.local(v, byLoc[v], inEntry)
+		add(a.loc, a)
 	}
 	r.walkEntries()
+	params := r.paramAccesses()
+	for _, p := range params {
+		add(p.v, p.a)
+	}
+	byAcc := map[*access]paramAccess{}
+	for _, p := range params {
+		byAcc[p.a] = p
+	}
+	for _, v := range order {
+		r.local(v, byLoc[v], inEntry, byAcc)
+	}
 	r.shared()
 }
 
-func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry) {
-	free := func(a *access) bool { return len(a.held) == 0 && !a.inOnce }
+// A paramAccess is an access to a goroutine's captured local made by a
+// function of the package that the goroutine calls with it: through the
+// parameter a.loc, bound to the local v.
+type paramAccess struct {
+	v      *types.Var
+	a      *access
+	e      *entry
+	locked bool // a lock is held on the way to it
+}
+
+// paramAccesses returns the accesses that goroutines make to locals of
+// their spawners through the parameters of functions they call (thanos's
+// DeduplicateFilter: go func() { f.filterForResolution(..., metas, ...) }()
+// in a loop, and filterForResolution deletes from metas). A parameter
+// that its function assigns as a whole is left out: it may hold another
+// map by then.
+func (r *run) paramAccesses() []paramAccess {
+	var out []paramAccess
+	seen := map[*access]bool{}
+	for _, e := range r.entries {
+		for _, o := range e.occs {
+			v, ok := o.key.obj.(*types.Var)
+			if !ok || v == o.a.loc || o.key.path != "" || seen[o.a] || v.IsField() || v.Parent() == r.Pkg.Scope() ||
+				o.a.loc.IsField() || o.a.loc.Parent() == r.Pkg.Scope() || o.a.decl == nil || r.wholeAssigns(o.a.decl)[o.a.loc] {
+				continue
+			}
+			seen[o.a] = true
+			out = append(out, paramAccess{v, o.a, e, o.locked})
+		}
+	}
+	return out
+}
+
+func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry, params map[*access]paramAccess) {
+	free := func(a *access) bool {
+		if p, ok := params[a]; ok {
+			return !p.locked
+		}
+		return len(a.held) == 0 && !a.inOnce
+	}
 	entryOf := map[*access]*entry{} // compared pairwise below
 	for _, a := range accs {
+		if p, ok := params[a]; ok {
+			entryOf[a] = p.e
+			continue
+		}
 		entryOf[a] = inEntry(a.node.Pos())
 	}
 	var racy []*access
@@ -63,7 +116,7 @@ func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry
 		if e == nil || !a.write || !free(a) {
 			continue
 		}
-		if e.lit.Pos() <= v.Pos() && v.Pos() < e.lit.End() {
+		if fn := e.fn(); fn.Pos() <= v.Pos() && v.Pos() < fn.End() {
 			continue // made inside the goroutine
 		}
 		if !(e.spawner.Pos() <= v.Pos() && v.Pos() < e.spawner.End()) {
@@ -117,8 +170,20 @@ func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry
 			wrap = append(wrap, a)
 		}
 	}
+	what := v.Name()
+	if p, ok := params[first]; ok {
+		what = fmt.Sprintf("%s (as parameter %s of %s)", v.Name(), p.a.loc.Name(), p.a.decl.Name.Name)
+	}
 	f := rules.Finding{Rule: "sharedmap", Pos: first.node.Pos(), End: first.node.End(),
-		Message: fmt.Sprintf("map %s is written on a goroutine while another goroutine or its spawner can access it, with no lock", v.Name())}
+		Message: fmt.Sprintf("map %s is written on a goroutine while another goroutine or its spawner can access it, with no lock", what)}
+	for _, a := range wrap {
+		if p, ok := params[a]; ok {
+			// The lock would have to reach the callee: a parameter
+			// more, or a field; which is the author's choice.
+			f.NoFix = fmt.Sprintf("the goroutines reach it through parameter %s of %s, which a lock declared beside %s does not reach", p.a.loc.Name(), p.a.decl.Name.Name, v.Name())
+			break
+		}
+	}
 	name := r.freeName(v.Name() + "Mu")
 	declStmt, declParent := r.declStmt(first, v)
 	type target struct {
@@ -128,6 +193,9 @@ func (r *run) local(v *types.Var, accs []*access, inEntry func(token.Pos) *entry
 	var targets []target
 	inTargets := map[ast.Stmt]bool{}
 	for _, a := range wrap {
+		if f.NoFix != "" {
+			break
+		}
 		s, p, why := r.wrapTarget(a)
 		if why != "" {
 			f.NoFix = why
