@@ -34,7 +34,9 @@
 //     declaration, and of each earlier statement below the declaration
 //     that may skip it (one that holds a return, break, continue, goto or
 //     a call that does not return: if !want { return }); a statement
-//     around or before both counts for neither. A write that runs on every
+//     around or before both counts for neither, nor does an if around the
+//     write whose every branch, down to a plain else, writes into the map
+//     (it decides which write runs, not whether one does). A write that runs on every
 //     path from the declaration, or in the same block as the if that
 //     assigns, after it, has no conditions of its own and is reported.
 //   - x.f[k] = v, where x is a struct value made in the same function
@@ -61,6 +63,13 @@
 //     phase (go/types clears its maps once a check is done) and is not
 //     evidence; nor is a write by a function that takes none (it runs
 //     under its caller's lock, which nilmap does not follow).
+//   - p.f[k] = v, where p is a parameter (not the receiver) and its
+//     function makes p.f (p.f = make(…) or a literal) further down, on a
+//     path that the write's does not reach (the write's block returns or
+//     panics first, with no loop around it), and nothing before the write
+//     mentions p.f or hands p itself to anything: the make says that the
+//     field arrives without a map (nomad's Prestart wrote response.State
+//     on the restart path and returned; only the first start made it).
 //   - m[k] = v, where m is a local variable assigned a map result of a
 //     function of the package (m := parse(s), k, m, err := load()) and
 //     nothing has assigned, nil-checked or measured it since, when that

@@ -193,6 +193,8 @@ func (r *run) baseCheck(w *write) {
 		root, _ := c[0].(*types.Var)
 		if ok && fld.IsField() && fld.Pkg() == r.Pkg && isMapType(fld.Type()) && root != nil && w.fn.params[root] {
 			r.fieldWrites = append(r.fieldWrites, w)
+		} else if made := r.madeOnOtherPath(w); made != nil {
+			r.emitMadeLater(w, made)
 		}
 		return
 	}
@@ -276,6 +278,8 @@ func (r *run) decide() {
 			r.emitField(w, fld, site)
 		} else if site, ok := r.resets[fld.Origin()]; ok && locksBefore(w.fn.root, w.stmt.Pos()) {
 			r.emitReset(w, fld, site)
+		} else if made := r.madeOnOtherPath(w); made != nil {
+			r.emitMadeLater(w, made)
 		}
 	}
 	first := map[types.Object]*write{}

@@ -54,6 +54,14 @@ func (f *funcInfo) partialOK(o *origin, w *write) bool {
 	if !ok {
 		return false
 	}
+	// An if whose every branch writes into the map decides which write
+	// runs, not whether one does (nomad's TaskGroup.Diff: if
+	// tg.ShutdownDelay == nil { old[k] = "" } else { old[k] = s }).
+	for n := range gw.conds {
+		if ifs, ok := n.(*ast.IfStmt); ok && n.Pos() <= w.stmt.Pos() && w.stmt.End() <= n.End() && f.everyBranchWrites(ifs, o.v) {
+			delete(gw.conds, n)
+		}
+	}
 	for _, a := range assigns {
 		ga, ok := f.guardsOf(a, stop, after)
 		if !ok {
@@ -81,6 +89,44 @@ func (f *funcInfo) partialOK(o *origin, w *write) bool {
 		}
 	}
 	return true
+}
+
+// everyBranchWrites reports whether each branch of the if chain, which
+// ends in a plain else, has a statement of its own level that writes into
+// the map v (v[k] = x, v[k] op= x, v[k]++).
+func (f *funcInfo) everyBranchWrites(ifs *ast.IfStmt, v *types.Var) bool {
+	writes := func(b *ast.BlockStmt) bool {
+		for _, s := range b.List {
+			var lhs []ast.Expr
+			switch s := s.(type) {
+			case *ast.AssignStmt:
+				lhs = s.Lhs
+			case *ast.IncDecStmt:
+				lhs = []ast.Expr{s.X}
+			}
+			for _, l := range lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && f.r.Info.Uses[id] == v {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for {
+		if !writes(ifs.Body) {
+			return false
+		}
+		switch e := ifs.Else.(type) {
+		case *ast.BlockStmt:
+			return writes(e)
+		case *ast.IfStmt:
+			ifs = e
+		default:
+			return false // no else: the condition decides whether
+		}
+	}
 }
 
 // assignments returns the statements of the function that assign v.

@@ -1,0 +1,193 @@
+package nilmap
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/mapfix/mapfix/rules/internal/astutil"
+)
+
+// A function that makes a map field of its parameter (resp.State =
+// make(map[K]V)) says that the field arrives without a map: a make would
+// otherwise throw away what the caller put there. A write into that field
+// on a path that returns before the make, with nothing on the way that
+// makes or checks it, writes into the caller's nil map (nomad's dynamic
+// users hook: on a restart Prestart wrote response.State and returned;
+// only the first start, further down, made it).
+//
+// The parameter is not the receiver (a receiver's field may have been
+// made by an earlier call, on the path that makes it), and nothing before
+// the write, in the order of the source, mentions the field or hands the
+// parameter itself to anything (a call that could make the field): only
+// other fields of it are used there.
+
+// madeOnOtherPath returns the statement that makes the map field that w
+// writes into, when w is such a write.
+func (r *run) madeOnOtherPath(w *write) ast.Stmt {
+	if len(w.bc) != 2 || w.copy {
+		return nil
+	}
+	p, ok1 := w.bc[0].(*types.Var)
+	fld, ok2 := w.bc[1].(*types.Var)
+	if !ok1 || !ok2 || !fld.IsField() || !isMapType(fld.Type()) || !isParamOf(w.fn.root, p) {
+		return nil
+	}
+	body := astutil.FuncBody(w.fn.root)
+	if body == nil {
+		return nil
+	}
+	var made ast.Stmt
+	clean := true // nothing before the write makes, checks or passes on the field
+	ast.Inspect(body, func(n ast.Node) bool {
+		if made != nil || !clean || n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Pos() > w.stmt.End() && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if r.isField(l, p, fld) && r.madeValue(n.Rhs[i]) {
+						made = n
+						return false
+					}
+				}
+			}
+		case *ast.Ident:
+			if n.Pos() < w.stmt.Pos() && r.Info.Uses[n] == p {
+				clean = false // p used whole, or p.f mentioned: see SelectorExpr
+			}
+		case *ast.SelectorExpr:
+			if n.Pos() < w.stmt.Pos() {
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && r.Info.Uses[id] == p {
+					if r.Info.Uses[n.Sel] == fld {
+						clean = false
+					}
+					return false // another field of p: fine
+				}
+			}
+		}
+		return true
+	})
+	if made == nil || !clean || !endsBefore(body, w.stmt, made) {
+		return nil
+	}
+	return made
+}
+
+// isParamOf reports whether v is a parameter, not the receiver, of fn.
+func isParamOf(fn ast.Node, v *types.Var) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	return ft != nil && ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End()
+}
+
+// isField reports whether e is p.fld.
+func (r *run) isField(e ast.Expr, p, fld *types.Var) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || r.Info.Uses[sel.Sel] != fld {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && r.Info.Uses[id] == p
+}
+
+// madeValue reports a new map: make(...) or a composite literal.
+func (r *run) madeValue(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return astutil.Builtin(r.Info, e) == "make"
+	}
+	return false
+}
+
+// endsBefore reports whether every path through stmt ends (returns or
+// panics) before it gets to made, which comes after it in the source:
+// going out from stmt, some block between it and the one that holds both
+// has a return or panic after it, at its own level; and no loop is on the
+// way, whose next turn could reach made.
+func endsBefore(body *ast.BlockStmt, stmt, made ast.Stmt) bool {
+	var path, stack []ast.Node // path: from stmt out to body
+	ast.Inspect(body, func(n ast.Node) bool {
+		if path != nil {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !(n.Pos() <= stmt.Pos() && stmt.End() <= n.End()) {
+			return false
+		}
+		stack = append(stack, n)
+		if n == ast.Node(stmt) {
+			path = slices.Clone(stack)
+			slices.Reverse(path)
+		}
+		return true
+	})
+	for i, n := range path {
+		if n.Pos() <= made.Pos() && made.End() <= n.End() && i > 0 {
+			return false // reached the block that holds both
+		}
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			if terminatesAfter(n.List, stmt.End()) {
+				return true
+			}
+		case *ast.CaseClause:
+			if terminatesAfter(n.Body, stmt.End()) {
+				return true
+			}
+		case *ast.CommClause:
+			if terminatesAfter(n.Body, stmt.End()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// terminatesAfter reports a return statement or a call of panic in list,
+// at its own level, after pos.
+func terminatesAfter(list []ast.Stmt, pos token.Pos) bool {
+	for _, s := range list {
+		if s.Pos() < pos {
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.ExprStmt:
+			if c, ok := s.X.(*ast.CallExpr); ok {
+				if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// emitMadeLater reports w, which writes into a field that its function
+// makes at made, on a path that does not get there.
+func (r *run) emitMadeLater(w *write, made ast.Stmt) {
+	fld := w.bc[1].(*types.Var)
+	msg := fmt.Sprintf("%s may be nil: this function makes it only on another path (%s), and nothing makes or checks it before %s",
+		types.ExprString(w.base), r.Where(made.Pos()), act(w))
+	r.emitFieldGuard(w, fld, msg, "")
+}
