@@ -832,9 +832,86 @@ func (r *run) insertsOnce(body *ast.BlockStmt, xc astutil.Chain, label string) b
 				}
 			}
 		}
-		return !r.accumulates(ins, xc) && !skips(body.List[:j], label) && !hasGoto(body)
+		return !r.accumulates(ins, xc) && !skips(body.List[:j], label) && !hasGoto(body) && !r.updatesOnly(body.List[:j], ins, xc)
 	}
 	return false // under an if (other than a dedup), switch, select, inner loop or closure
+}
+
+// updatesOnly reports whether the statements before the insert ins look
+// its key up in the map (v, ok := m[k], also in an if's init) and leave
+// the iteration when it is missing (if !ok { return }): the insert then
+// only updates entries that are there already, and adds none (restic's
+// Node.sameExtendedAttributes marks the attributes of one node that the
+// other has too).
+func (r *run) updatesOnly(before []ast.Stmt, ins ast.Stmt, xc astutil.Chain) bool {
+	as, ok := ins.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	var key ast.Expr
+	for _, l := range as.Lhs {
+		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && astutil.ChainOf(r.Info, ix.X).Equal(xc) {
+			key = ix.Index
+		}
+	}
+	if key == nil || !astutil.Pure(r.Info, key, false) {
+		return false
+	}
+	// okVar returns the ok of v, ok := m[key], or nil.
+	okVar := func(s ast.Stmt) types.Object {
+		look, isAssign := s.(*ast.AssignStmt)
+		if !isAssign || len(look.Lhs) != 2 || len(look.Rhs) != 1 {
+			return nil
+		}
+		ix, isIndex := ast.Unparen(look.Rhs[0]).(*ast.IndexExpr)
+		if !isIndex || !astutil.ChainOf(r.Info, ix.X).Equal(xc) || types.ExprString(ix.Index) != types.ExprString(key) {
+			return nil
+		}
+		id, isIdent := look.Lhs[1].(*ast.Ident)
+		if !isIdent {
+			return nil
+		}
+		return r.Info.ObjectOf(id)
+	}
+	// leaves reports if !ok { …; return/continue/break/panic(…) }.
+	leaves := func(ifs *ast.IfStmt, okv types.Object) bool {
+		not, isNot := ast.Unparen(ifs.Cond).(*ast.UnaryExpr)
+		if okv == nil || !isNot || not.Op != token.NOT || ifs.Else != nil || len(ifs.Body.List) == 0 {
+			return false
+		}
+		if id, isIdent := ast.Unparen(not.X).(*ast.Ident); !isIdent || r.Info.Uses[id] != okv {
+			return false
+		}
+		switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			return last.Tok == token.CONTINUE || last.Tok == token.BREAK
+		case *ast.ExprStmt:
+			if c, isCall := last.X.(*ast.CallExpr); isCall {
+				id, isIdent := c.Fun.(*ast.Ident)
+				return isIdent && id.Name == "panic"
+			}
+		}
+		return false
+	}
+	var okv types.Object
+	for _, s := range before {
+		if v := okVar(s); v != nil {
+			okv = v
+			continue
+		}
+		if ifs, isIf := s.(*ast.IfStmt); isIf {
+			if ifs.Init != nil {
+				if leaves(ifs, okVar(ifs.Init)) {
+					return true
+				}
+			} else if leaves(ifs, okv) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // accumulates reports whether the insert s updates an entry from its old

@@ -26,7 +26,10 @@
 // if _, ok := X[k]; !ok { … } or, for a map of bools set to true,
 // if !X[k] { … }, with nothing else in the loop body using the map: a
 // dedup, which leaves the map as large as inserting every time would (a
-// group-by, which adds to the entry after the check, is left alone). Keys
+// group-by, which adds to the entry after the check, is left alone). A
+// loop that looks its key up and leaves when it is missing
+// (_, ok := X[k]; if !ok { return }; X[k] = v) only updates entries and
+// adds none: it is no fill (the hint would count its source twice). Keys
 // may repeat, which
 // makes the hint an upper bound, as it is for a slice; but a map that counts
 // or groups (m[k]++, m[k] += v, m[k] = append(m[k], v)) repeats them by
