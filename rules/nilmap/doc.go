@@ -47,6 +47,11 @@
 //     hands it out (returns or stores it), and nothing in the package
 //     fills f outside such a nil check, takes &t.f, or stores a T made with
 //     f into a field (re-making it in place). The message names where.
+//     A function that also makes a T with f made in place in another
+//     literal (T{f: make(…)}) builds two kinds of T on purpose, and its T
+//     without f is not counted (trace.NewReader: a Reader of an old format
+//     without its ordering's maps, one of the current format with them);
+//     a T with f made by another function does not exempt.
 //     A T handed out with f filled on some paths only (a constructor that
 //     makes f when it was given entries for it) counts too, when nothing
 //     correlates the write with the fill: the conditions that decide

@@ -1468,8 +1468,64 @@ func (f *funcInfo) handedOut(x ast.Expr, stack []ast.Node) {
 		return
 	}
 	for _, p := range paths {
+		if f.otherKindMade(x, p) {
+			continue
+		}
 		f.r.addCreation(p[len(p)-1], site{pos: x.Pos(), fn: f.name, typ: f.r.Info.TypeOf(x)})
 	}
+}
+
+// otherKindMade reports whether the function that makes x, a T without
+// the map field at path, also makes a T in another literal with that
+// field made in place (f: make(…) or a map literal): it builds two kinds
+// of T on purpose, and the one without the map is not the kind that the
+// code writing into it gets (the standard library's trace.NewReader makes
+// a Reader of an old trace format without its ordering's maps, and one of
+// the current format with them; only the latter reaches the writes).
+func (f *funcInfo) otherKindMade(x ast.Expr, path []*types.Var) bool {
+	t := f.r.Info.TypeOf(x)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	found := false
+	ast.Inspect(f.root, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if found || !ok || ast.Expr(lit) == ast.Unparen(x) {
+			return !found
+		}
+		if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && ast.Expr(lit) == ast.Unparen(u.X) {
+			return true
+		}
+		if lt := f.r.Info.TypeOf(lit); lt == nil || !types.Identical(lt, t) {
+			return true
+		}
+		v := ast.Expr(lit)
+		for _, fld := range path {
+			l, ok := ast.Unparen(v).(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			v = nil
+			for _, el := range l.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok && f.r.Info.Uses[id] == fld {
+						v = kv.Value
+					}
+				}
+			}
+			if v == nil {
+				return true
+			}
+		}
+		switch v := ast.Unparen(v).(type) {
+		case *ast.CompositeLit:
+			found = true
+		case *ast.CallExpr:
+			found = astutil.Builtin(f.r.Info, v) == "make"
+		}
+		return !found
+	})
+	return found
 }
 
 // finish turns what the walk recorded into findings and candidates.
