@@ -44,8 +44,8 @@
 // start no goroutine themselves. After an if, a lock counts as held if a
 // branch that reaches the code after it ends holding it, or if it was held
 // before and a branch may be skipped ("if doLock { mu.Lock() }"). A map
-// that nothing writes once built (outside constructors, init and
-// sync.Once) is not reported: its readers need no lock. Nor is a read that
+// that nothing writes once built (outside constructors, init, sync.Once
+// and tests before they start a goroutine) is not reported: its readers need no lock. Nor is a read that
 // holds another mutex which every write holds too, or an access whose
 // majority lock belongs to another value than the map (a syncer's lock
 // held around a task's map is no evidence that it guards that map).
