@@ -266,13 +266,8 @@ func (r *run) scan(f *ast.File) {
 // goroutines live as long as a test.
 func (r *run) forTests(stack []ast.Node) bool {
 	for _, n := range stack {
-		var ft *ast.FuncType
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		default:
+		ft := astutil.FuncType(n)
+		if ft == nil {
 			continue
 		}
 		if r.memoTests == nil {

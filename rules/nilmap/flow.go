@@ -1517,12 +1517,7 @@ func (f *funcInfo) otherKindMade(x ast.Expr, path []*types.Var) bool {
 				return true
 			}
 		}
-		switch v := ast.Unparen(v).(type) {
-		case *ast.CompositeLit:
-			found = true
-		case *ast.CallExpr:
-			found = astutil.Builtin(f.r.Info, v) == "make"
-		}
+		found = f.r.madeValue(v)
 		return !found
 	})
 	return found

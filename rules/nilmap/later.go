@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
 )
@@ -52,7 +51,7 @@ func (r *run) madeOnOtherPath(w *write) ast.Stmt {
 		case *ast.AssignStmt:
 			if n.Pos() > w.stmt.End() && len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
-					if r.isField(l, p, fld) && r.madeValue(n.Rhs[i]) {
+					if astutil.ChainOf(r.Info, l).Equal(w.bc) && r.madeValue(n.Rhs[i]) {
 						made = n
 						return false
 					}
@@ -74,7 +73,7 @@ func (r *run) madeOnOtherPath(w *write) ast.Stmt {
 		}
 		return true
 	})
-	if made == nil || !clean || !endsBefore(body, w.stmt, made) {
+	if made == nil || !clean || !w.fn.endsBefore(w.stmt, made) {
 		return nil
 	}
 	return made
@@ -82,24 +81,8 @@ func (r *run) madeOnOtherPath(w *write) ast.Stmt {
 
 // isParamOf reports whether v is a parameter, not the receiver, of fn.
 func isParamOf(fn ast.Node, v *types.Var) bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := astutil.FuncType(fn)
 	return ft != nil && ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End()
-}
-
-// isField reports whether e is p.fld.
-func (r *run) isField(e ast.Expr, p, fld *types.Var) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || r.Info.Uses[sel.Sel] != fld {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	return ok && r.Info.Uses[id] == p
 }
 
 // madeValue reports a new map: make(...) or a composite literal.
@@ -115,48 +98,20 @@ func (r *run) madeValue(e ast.Expr) bool {
 
 // endsBefore reports whether every path through stmt ends (returns or
 // panics) before it gets to made, which comes after it in the source:
-// going out from stmt, some block between it and the one that holds both
-// has a return or panic after it, at its own level; and no loop is on the
-// way, whose next turn could reach made.
-func endsBefore(body *ast.BlockStmt, stmt, made ast.Stmt) bool {
-	var path, stack []ast.Node // path: from stmt out to body
-	ast.Inspect(body, func(n ast.Node) bool {
-		if path != nil {
-			return false
+// going out from stmt, some statement list between it and the node that
+// holds both has a return or panic after it, at its own level; and no loop
+// is on the way, whose next turn could reach made.
+func (f *funcInfo) endsBefore(stmt, made ast.Stmt) bool {
+	for n := f.parentOfNode(stmt); n != nil; n = f.parentOfNode(n) {
+		if n.Pos() <= made.Pos() && made.End() <= n.End() {
+			return false // reached the node that holds both
 		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if !(n.Pos() <= stmt.Pos() && stmt.End() <= n.End()) {
-			return false
-		}
-		stack = append(stack, n)
-		if n == ast.Node(stmt) {
-			path = slices.Clone(stack)
-			slices.Reverse(path)
-		}
-		return true
-	})
-	for i, n := range path {
-		if n.Pos() <= made.Pos() && made.End() <= n.End() && i > 0 {
-			return false // reached the block that holds both
-		}
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
 			return false
-		case *ast.BlockStmt:
-			if terminatesAfter(n.List, stmt.End()) {
-				return true
-			}
-		case *ast.CaseClause:
-			if terminatesAfter(n.Body, stmt.End()) {
-				return true
-			}
-		case *ast.CommClause:
-			if terminatesAfter(n.Body, stmt.End()) {
-				return true
-			}
+		}
+		if terminatesAfter(astutil.Stmts(n), stmt.End()) {
+			return true
 		}
 	}
 	return false

@@ -476,6 +476,13 @@ func (r *run) emitFieldGuard(w *write, fld *types.Var, msg, copyHint string) {
 	if !r.throughPointer(w.base) {
 		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy%s", w.bc[0].Name(), copyHint)
 	}
+	r.emitGuarded(w, fld.Type(), msg, reason)
+}
+
+// emitGuarded reports the write w into a map of type t that may be nil,
+// with a nil check that makes it before the write as the fix, unless
+// reason says why there is none, or the write or the type do not allow it.
+func (r *run) emitGuarded(w *write, t types.Type, msg, reason string) {
 	owner := w.fn.owner[w.stmt]
 	if owner == nil {
 		reason = cmp.Or(reason, "the write is not a statement of its own block")
@@ -483,12 +490,12 @@ func (r *run) emitFieldGuard(w *write, fld *types.Var, msg, copyHint string) {
 	n := r.namer(w.fn.file, w.stmt.Pos())
 	plan := plan{}
 	if reason == "" {
-		if err := n.check(fld.Type(), plan); err != nil {
+		if err := n.check(t, plan); err != nil {
 			reason = "the map type cannot be written here: " + err.Error()
 		}
 		reason = cmp.Or(reason, n.builtins())
 	}
-	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, fld.Type()}}), reason, 0)
+	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, t}}), reason, 0)
 }
 
 // findResets records, for each map field of the package's struct types,

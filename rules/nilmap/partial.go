@@ -221,7 +221,7 @@ func (f *funcInfo) guardsOf(n ast.Node, stop ast.Node, after ast.Stmt) (guards, 
 		case *ast.SelectStmt:
 			g.conds[p] = nil
 		}
-		if list := stmtsOf(p); list != nil {
+		if list := astutil.Stmts(p); list != nil {
 			started := p != stop || after == nil
 			for _, s := range list {
 				if s == cur {
@@ -238,18 +238,6 @@ func (f *funcInfo) guardsOf(n ast.Node, stop ast.Node, after ast.Stmt) (guards, 
 		cur = p
 	}
 	return g, true
-}
-
-func stmtsOf(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 // mayExit reports whether s may skip the statements after it: it holds

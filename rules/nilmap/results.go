@@ -1,7 +1,6 @@
 package nilmap
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -175,20 +174,7 @@ func (r *run) emitCall(o *origin) {
 	}
 	msg := fmt.Sprintf("%s may be nil here: %s returns %s (%s) on a path that is not a failure, and nothing checks it before %s",
 		types.ExprString(w.base), o.callee.Name(), what, r.Where(ret), act(w))
-	reason := ""
-	owner := w.fn.owner[w.stmt]
-	if owner == nil {
-		reason = "the write is not a statement of its own block"
-	}
-	n := r.namer(w.fn.file, w.stmt.Pos())
-	plan := plan{}
-	if reason == "" {
-		if err := n.check(o.v.Type(), plan); err != nil {
-			reason = "the map type cannot be written here: " + err.Error()
-		}
-		reason = cmp.Or(reason, n.builtins())
-	}
-	r.emit(w.base, msg, r.guardFix(n, plan, owner, w.stmt, []guard{{w.base, o.v.Type()}}), reason, 0)
+	r.emitGuarded(w, o.v.Type(), msg, "")
 }
 
 // mapResult reports whether fd returns a map: its returns are looked at

@@ -439,7 +439,7 @@ func StmtList(n dst.Node) *[]dst.Stmt {
 	return nil
 }
 
-// astStmts returns the statement list n holds: a block's, or a case or
+// Stmts returns the statement list n holds: a block's, or a case or
 // select clause's body; nil for any other node.
 func Stmts(n ast.Node) []ast.Stmt {
 	switch n := n.(type) {
@@ -472,6 +472,18 @@ func FuncBody(fn ast.Node) *ast.BlockStmt {
 		return f.Body
 	case *ast.FuncLit:
 		return f.Body
+	}
+	return nil
+}
+
+// FuncType returns the signature of a function declaration or literal, or
+// nil.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		return f.Type
+	case *ast.FuncLit:
+		return f.Type
 	}
 	return nil
 }
