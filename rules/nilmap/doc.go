@@ -42,11 +42,14 @@
 //   - x.f[k] = v, where x is a struct value made in the same function
 //     without f (T{...} leaving it out, &T{...}, new(T), var x T) and
 //     nothing has assigned x.f since.
-//   - t.f[k] = v in a function that gets t from its caller and does not
-//     check t.f for nil first, when the package makes a T without f and
-//     hands it out (returns or stores it), and nothing in the package
-//     fills f outside such a nil check, takes &t.f, or stores a T made with
-//     f into a field (re-making it in place). The message names where.
+//   - t.f[k] = v in a function that gets t from its caller, or from a
+//     call of another package's function or method (every assignment of
+//     the local t is one: a container's Get hands back what the package
+//     stored), and does not check t.f for nil first, when the package
+//     makes a T without f and hands it out (returns or stores it), and
+//     nothing in the package fills f outside such a nil check, takes &t.f,
+//     or stores a T made with f into a field (re-making it in place). The
+//     message names where.
 //     A function that also makes a T with f made in place in another
 //     literal (T{f: make(…)}) builds two kinds of T on purpose, and its T
 //     without f is not counted (trace.NewReader: a Reader of an old format
@@ -55,10 +58,13 @@
 //     A T handed out with f filled on some paths only (a constructor that
 //     makes f when it was given entries for it) counts too, when nothing
 //     correlates the write with the fill: the conditions that decide
-//     whether the write runs mention no field of the package (a flag the
-//     value keeps: if s.caching { s.cache[k] = v }) and nothing but local
-//     variables that the conditions of the fill mention (if tracing on
-//     both sides).
+//     whether the write runs (within the closure that holds it, if one
+//     does) mention no field of the package (a flag the value keeps:
+//     if s.caching { s.cache[k] = v }) and nothing but local variables
+//     that the conditions of the fill mention (if tracing on both sides).
+//     A T returned with an error is handed out only on a failure, unless
+//     the error is what a method of the T says (return t, t.init()): then
+//     it is handed out whenever that check passes.
 //   - t.f[k] = v in a function that gets t from its caller, takes a lock
 //     (calls Lock or RLock) before the write and does not check t.f for
 //     nil first, when a function of the package that also takes a lock

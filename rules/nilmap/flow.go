@@ -1351,7 +1351,40 @@ func (f *funcInfo) errReturn(ret *ast.ReturnStmt) bool {
 		return false
 	}
 	t := f.r.Info.TypeOf(ret.Results[n-1])
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	if t == nil || !types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	return !f.selfChecked(ret)
+}
+
+// selfChecked reports whether the error that ret returns is what a method
+// of another of its results says (return cfg, cfg.init()): the value is
+// handed out whenever that check passes, not only on a failure (hugo's
+// cascade decoder returned pcfg, pcfg.init(), with Params made on some
+// paths only).
+func (f *funcInfo) selfChecked(ret *ast.ReturnStmt) bool {
+	n := len(ret.Results)
+	call, ok := ast.Unparen(ret.Results[n-1]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := f.r.Info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	c := astutil.ChainOf(f.r.Info, sel.X)
+	if c == nil {
+		return false
+	}
+	for _, r := range ret.Results[:n-1] {
+		if rc := astutil.ChainOf(f.r.Info, r); rc != nil && rc.Equal(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldsFrom notes the map fields that a struct literal fills in a way the
@@ -1533,8 +1566,15 @@ func (f *funcInfo) finish() {
 		o := k.o
 		// Nil on every path, or on some paths and assigned on others (a
 		// constructor that makes the field only when it has entries for
-		// it): either way some callers get the value without the map.
-		if !u.prefix || u.bits&^assigned != stillNil || u.errRet || len(o.path) == 0 || f.test {
+		// it): either way some callers get the value without the map. A
+		// path that assigned the field and then wrote into it (proven) is
+		// one that assigned it (hugo's cascade decoder made Params lazily
+		// and filled it, in one case of a switch).
+		b := u.bits &^ assigned
+		if u.bits&assigned != 0 {
+			b &^= proven
+		}
+		if !u.prefix || b != stillNil || u.errRet || len(o.path) == 0 || f.test {
 			continue
 		}
 		if u.kind != useReturn && (u.kind != useStore || isPointer(o.v.Type())) {

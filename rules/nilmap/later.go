@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A function that makes a map field of its parameter (resp.State =
@@ -145,4 +146,37 @@ func (r *run) emitMadeLater(w *write, made ast.Stmt) {
 	msg := fmt.Sprintf("%s may be nil: this function makes it only on another path (%s), and nothing makes or checks it before %s",
 		types.ExprString(w.base), r.Where(made.Pos()), act(w))
 	r.emitFieldGuard(w, fld, msg, "")
+}
+
+// fetched reports whether the local variable v only ever holds a value
+// that the function fetched from another package, which sees how it was
+// made no better than a parameter does: every assignment of v takes a
+// result of a call of another package's function or method (a container's
+// Get hands back what the package stored in it: hugo's cascade merge wrote
+// into c.Params of a config it got back from an ordered map, whose decoder
+// made Params only when the input had params). A call of a function of the
+// package does not count: it may be a constructor that fills the field.
+func (f *funcInfo) fetched(v *types.Var) bool {
+	if f.params[v] || v.Parent() == nil || v.Parent() == f.r.Pkg.Scope() {
+		return false
+	}
+	as := f.assignments(v)
+	if len(as) == 0 {
+		return false // declared without a value, or by a range: not a result
+	}
+	for _, n := range as {
+		a, ok := n.(*ast.AssignStmt)
+		if !ok || len(a.Rhs) != 1 {
+			return false
+		}
+		call, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := typeutil.StaticCallee(f.r.Info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == f.r.Pkg {
+			return false
+		}
+	}
+	return true
 }

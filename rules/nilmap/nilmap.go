@@ -191,7 +191,7 @@ func (r *run) baseCheck(w *write) {
 	if len(c) >= 2 {
 		fld, ok := c[len(c)-1].(*types.Var)
 		root, _ := c[0].(*types.Var)
-		if ok && fld.IsField() && fld.Pkg() == r.Pkg && isMapType(fld.Type()) && root != nil && w.fn.params[root] {
+		if ok && fld.IsField() && fld.Pkg() == r.Pkg && isMapType(fld.Type()) && root != nil && (w.fn.params[root] || w.fn.fetched(root)) {
 			r.fieldWrites = append(r.fieldWrites, w)
 		} else if made := r.madeOnOtherPath(w); made != nil {
 			r.emitMadeLater(w, made)
@@ -474,7 +474,11 @@ func (r *run) emitField(w *write, fld *types.Var, site site) {
 func (r *run) emitFieldGuard(w *write, fld *types.Var, msg, copyHint string) {
 	reason := ""
 	if !r.throughPointer(w.base) {
-		reason = fmt.Sprintf("%s is a copy (a value receiver or parameter): a nil check here would only fill the copy%s", w.bc[0].Name(), copyHint)
+		what := "a value receiver or parameter"
+		if v, ok := w.bc[0].(*types.Var); ok && !w.fn.params[v] {
+			what = "a value a call returned"
+		}
+		reason = fmt.Sprintf("%s is a copy (%s): a nil check here would only fill the copy%s", w.bc[0].Name(), what, copyHint)
 	}
 	r.emitGuarded(w, fld.Type(), msg, reason)
 }

@@ -363,7 +363,7 @@ func (f *funcInfo) fillConds(o *origin) (map[types.Object]bool, bool) {
 // the write w into field fld runs may be tied to whether the constructor
 // of site made fld (see fillConds).
 func (r *run) fieldWriteCorrelated(w *write, fld *types.Var, s site) bool {
-	g, ok := w.fn.guardsOf(w.stmt, astutil.FuncBody(w.fn.root), nil)
+	g, ok := w.fn.guardsOf(w.stmt, w.fn.bodyOf(w.stmt), nil)
 	if !ok {
 		return true
 	}
@@ -380,6 +380,19 @@ func (r *run) fieldWriteCorrelated(w *write, fld *types.Var, s site) bool {
 		}
 	}
 	return false
+}
+
+// bodyOf returns the body of the innermost function literal around n, or
+// of the function when there is none: a closure decides for itself
+// whether a write of its own runs (hugo's cascade merge ran in the
+// buildConfig closure), as a function does.
+func (f *funcInfo) bodyOf(n ast.Node) *ast.BlockStmt {
+	for p := f.parentOfNode(n); p != nil; p = f.parentOfNode(p) {
+		if fl, ok := p.(*ast.FuncLit); ok {
+			return fl.Body
+		}
+	}
+	return astutil.FuncBody(f.root)
 }
 
 // isLocal reports whether obj is declared inside the function: a local
