@@ -113,6 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		jobs       = fs.Int("j", 0, "packages to process at once (default the number of CPUs)")
 		quiet      = fs.Bool("q", false, "no progress bar")
 		cpuprof    = fs.String("cpuprofile", "", "write a CPU profile to this file (for mapfix's developers)")
+		memprof    = fs.String("memprofile", "", "write the heap profile of the largest heap to this file (for mapfix's developers)")
 	)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -153,6 +154,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memprof != "" {
+		// Created now, so that a bad name fails before the run.
+		if err := os.WriteFile(*memprof, nil, 0o666); err != nil {
+			return fail(err)
+		}
+		p := startPeakProfiler()
+		defer func() {
+			if err := p.write(*memprof); err != nil {
+				fmt.Fprintf(stderr, "mapfix: %v\n", err)
+			}
+		}()
 	}
 	selected, err := selectRules(*ruleList)
 	if err != nil {

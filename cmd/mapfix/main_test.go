@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -437,5 +439,32 @@ func TestREADMEDocumentsFlagsAndFormats(t *testing.T) {
 		if !strings.Contains(string(readme), "- `"+name+"`") && !strings.Contains(string(readme), "`"+name+"` / ") && !strings.Contains(string(readme), "/ `"+name+"`") {
 			t.Errorf("README's output formats lack %s", name)
 		}
+	}
+}
+
+// -memprofile writes a heap profile (gzipped protobuf, as pprof reads it)
+// and changes nothing else of the run.
+func TestMemProfile(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": fillSrc})
+	plain := mapfix(t, dir, "./...")
+	prof := filepath.Join(t.TempDir(), "heap.prof")
+	r := mapfix(t, dir, "-memprofile", prof, "./...")
+	if r.code != plain.code || r.stdout != plain.stdout {
+		t.Fatalf("with -memprofile: exit %d, stdout %q; without: exit %d, stdout %q", r.code, r.stdout, plain.code, plain.stdout)
+	}
+	f, err := os.Open(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s is not a pprof profile: %v", prof, err)
+	}
+	if b, err := io.ReadAll(z); err != nil || len(b) == 0 {
+		t.Fatalf("%s: %d bytes of profile, %v", prof, len(b), err)
+	}
+	if r := mapfix(t, dir, "-memprofile", filepath.Join(dir, "no", "such", "dir", "heap.prof"), "./..."); r.code != 2 || !strings.Contains(r.stderr, "heap.prof") {
+		t.Errorf("unwritable -memprofile: exit %d, stderr %q; want 2 and the file named", r.code, r.stderr)
 	}
 }
