@@ -10,7 +10,8 @@
 # runs hooks.
 # Prints the wall time and peak memory of each of 5 runs and their median,
 # for runs that the result cache answers (the hook run again on unchanged
-# files) and for runs that miss it (the files changed).
+# files), runs after an edit inside the files' bodies (the list cache
+# answers the go command's part), and runs that start from empty caches.
 # A benchmark, not a test: nothing here asserts a time.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 REPO FILE..." >&2; exit 2; }
@@ -36,17 +37,34 @@ if [ "$status" -gt 1 ]; then
   cat "$tmp/err" >&2
   exit 1
 fi
-# Five runs of each kind: cached (nothing changed since the warm-up, the
-# hook run again) and fresh (each with a new, empty cache: the files
-# changed, every run misses and checks them).
-for kind in cached fresh; do
+# Five runs of each kind:
+#   cached  nothing changed since the warm-up: the hook run again;
+#   edited  a comment line appended to each file before the run (a change
+#           inside their bodies, as most commits make): the result cache
+#           misses, the list cache (the go command's metadata answer) serves;
+#   fresh   each with a new, empty cache: every run misses both and checks
+#           the files from scratch.
+# The files are restored when the script ends.
+for f in "$@"; do
+  mkdir -p "$tmp/orig/$(dirname "$f")"
+  cp -p "$f" "$tmp/orig/$f"
+done
+restore() {
+  for f in "$@"; do cp -p "$tmp/orig/$f" "$f"; done
+}
+trap 'restore "$@"; rm -rf "$tmp"' EXIT
+for kind in cached edited fresh; do
   for i in 1 2 3 4 5; do
     c=$cache
     [ "$kind" = fresh ] && c=$tmp/miss$i
+    if [ "$kind" = edited ]; then
+      for f in "$@"; do printf '\n// mapfix hook.sh edit %d\n' "$i" >> "$f"; done
+    fi
     MAPFIX_CACHE=$c /usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" -q "$@" >/dev/null 2>&1 || true
     read -r wall kib < <(tail -n 1 "$tmp/t")
     printf '%s run %d: %6.2fs %6d MiB\n' "$kind" "$i" "$wall" $((kib / 1024))
     echo "$wall" >> "$tmp/walls-$kind"
   done
+  restore "$@"
   printf '%s median: %.2fs for %d files\n' "$kind" "$(sort -n "$tmp/walls-$kind" | sed -n 3p)" $#
 done

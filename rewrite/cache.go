@@ -74,7 +74,7 @@ var envVars = strings.Fields(`AR CC CGO_CFLAGS CGO_CPPFLAGS CGO_CXXFLAGS CGO_ENA
 
 // cacheKey computes the key of a run of o on tgt, or fails when an input
 // cannot be read or the run is outside a module: then it is not cached.
-func (o *Options) cacheKey(tgt target, tests bool) (string, error) {
+func (o *Options) cacheKey(tgt target, tests bool) (string, *listCache, error) {
 	var (
 		wg    sync.WaitGroup
 		self  []byte
@@ -89,22 +89,23 @@ func (o *Options) cacheKey(tgt target, tests bool) (string, error) {
 	})
 	wg.Wait()
 	if err := cmp.Or(errs[0], errs[1]); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var vars map[string]string
 	if err := json.Unmarshal(goenv, &vars); err != nil {
-		return "", fmt.Errorf("go env: %w", err)
+		return "", nil, fmt.Errorf("go env: %w", err)
 	}
 	if vars["GO111MODULE"] == "off" {
-		return "", errors.New("GOPATH mode")
+		return "", nil, errors.New("GOPATH mode")
 	}
 
 	h := sha256.New()
-	fmt.Fprintln(h, cacheVersion)
 	fmt.Fprintf(h, "mapfix %x\n", self)
 	for _, k := range slices.Sorted(maps.Keys(vars)) {
 		fmt.Fprintf(h, "env %s=%q\n", k, vars[k])
 	}
+	lc := &listCache{dir: o.Cache, base: hex.EncodeToString(h.Sum(nil)), goarch: vars["GOARCH"], files: map[string]string{}}
+	fmt.Fprintln(h, cacheVersion)
 	ruleNames := make([]string, len(o.Rules))
 	for i, r := range o.Rules {
 		ruleNames[i] = r.Name
@@ -116,14 +117,14 @@ func (o *Options) cacheKey(tgt target, tests bool) (string, error) {
 	}
 	roots, err := sourceTrees(tgt, vars["GOWORK"])
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	for _, root := range roots {
-		if err := hashTree(h, root); err != nil {
-			return "", err
+		if err := hashTree(h, root, lc.files); err != nil {
+			return "", nil, err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), lc, nil
 }
 
 // sourceTrees returns the directories whose files can make the packages
@@ -209,9 +210,10 @@ var buildExts = map[string]bool{
 var buildNames = map[string]bool{"go.mod": true, "go.sum": true, "go.work": true, "go.work.sum": true, "modules.txt": true}
 
 // hashTree writes to h the name and contents of each file below root that
-// a build can read, in walk order. .git is left out: a commit that changes
-// no file changes no result.
-func hashTree(h hash.Hash, root string) error {
+// a build can read, in walk order, and records the hash of each by its
+// absolute path in sums. .git is left out: a commit that changes no file
+// changes no result.
+func hashTree(h hash.Hash, root string, sums map[string]string) error {
 	fmt.Fprintf(h, "tree %q\n", root)
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -224,24 +226,25 @@ func hashTree(h hash.Hash, root string) error {
 				return filepath.SkipDir
 			}
 		case d.Type().IsRegular() && (buildExts[filepath.Ext(path)] || buildNames[d.Name()]):
-			return hashFile(h, rel, path)
+			return hashFile(h, rel, path, sums)
 		case d.Type()&fs.ModeSymlink != 0:
 			// The go command follows links to files; their targets may
 			// lie outside the tree.
 			if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && buildExts[filepath.Ext(path)] {
-				return hashFile(h, rel, path)
+				return hashFile(h, rel, path, sums)
 			}
 		}
 		return nil
 	})
 }
 
-func hashFile(h hash.Hash, rel, name string) error {
+func hashFile(h hash.Hash, rel, name string, sums map[string]string) error {
 	sum, err := fileSum(name)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(h, "file %q %x\n", rel, sum)
+	sums[name] = hex.EncodeToString(sum)
 	return nil
 }
 
@@ -297,11 +300,17 @@ func cacheGet(dir, key string) (*Result, bool) {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(res); err != nil {
 		return nil, false
 	}
+	touch(name)
+	return res, true
+}
+
+// touch marks the entry name as in use, not to be trimmed, if it was
+// last marked more than cacheTouchAge ago.
+func touch(name string) {
 	if fi, err := os.Stat(name); err == nil && time.Since(fi.ModTime()) > cacheTouchAge {
 		now := time.Now()
-		os.Chtimes(name, now, now) // in use: not to be trimmed
+		os.Chtimes(name, now, now)
 	}
-	return res, true
 }
 
 // cachePut stores res under key. The cache is an optimization: failing to
@@ -311,6 +320,11 @@ func cachePut(dir, key string, res *Result) {
 	if err := gob.NewEncoder(&buf).Encode(res); err != nil {
 		return
 	}
+	writeEntry(dir, key, buf.Bytes())
+}
+
+// writeEntry stores data under key in the cache directory dir.
+func writeEntry(dir, key string, data []byte) {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return
 	}
@@ -318,7 +332,7 @@ func cachePut(dir, key string, res *Result) {
 	if err != nil {
 		return
 	}
-	_, err = f.Write(buf.Bytes())
+	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -165,8 +165,7 @@ func (o *Options) list(g group, files map[string]bool) (*batch, []LoadError, []s
 	for _, f := range g.files {
 		mine[f] = true
 	}
-	patterns := g.patterns
-	pkgs, err := packages.Load(o.config(metaMode, g.dir), patterns...)
+	pkgs, err := o.loadMeta(g)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("loading packages: %w", err)
 	}

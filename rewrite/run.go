@@ -47,6 +47,8 @@ type Options struct {
 	// Progress, when set, is called as packages are done, with the number
 	// of packages done and to do.
 	Progress func(done, total int)
+
+	listCache *listCache // set by the result cache on a miss (listcache.go)
 }
 
 // Run checks the packages that opts select. It returns an error only when
@@ -106,13 +108,14 @@ func Run(opts Options) (*Result, error) {
 // cachedRun is Run for a dry run, through the result cache.
 func cachedRun(opts Options) (*Result, error) {
 	tgt, _, _ := resolveArgs(opts.Dir, opts.Args)
-	key, kerr := opts.cacheKey(tgt, tgt.tests(opts.Tests))
+	key, lc, kerr := opts.cacheKey(tgt, tgt.tests(opts.Tests))
 	if kerr == nil {
 		if res, ok := cacheGet(opts.Cache, key); ok {
 			res.Cached = true
 			return res, nil
 		}
 	}
+	opts.listCache = lc
 	res, err := run(opts)
 	if err == nil && kerr == nil && len(res.Errors) == 0 {
 		cachePut(opts.Cache, key, res)
