@@ -48,8 +48,10 @@
 //     stored), and does not check t.f for nil first, when the package
 //     makes a T without f and hands it out (returns or stores it), and
 //     nothing in the package fills f outside such a nil check, takes &t.f,
-//     or stores a T made with f into a field (re-making it in place). The
-//     message names where.
+//     or stores a T made with f into a field (re-making it in place: a
+//     literal, or a call of a function of the package that makes its T
+//     with f in a literal, as tp.t = NewTranslator(…) replaces the zero
+//     Translator of hugo's translation provider). The message names where.
 //     A function that also makes a T with f made in place in another
 //     literal (T{f: make(…)}) builds two kinds of T on purpose, and its T
 //     without f is not counted (trace.NewReader: a Reader of an old format

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mapfix/mapfix/rules/internal/astutil"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // The flow analysis of nilmap walks a function's statements in order,
@@ -313,6 +314,19 @@ func (r *run) interesting(n ast.Node) bool {
 				// its own way.
 				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && r.isMap(sel) {
 					found = true
+				}
+			}
+			// So may a value that a function of the package makes, stored
+			// into a field (storedCall).
+			for i, e := range n.Rhs {
+				call, ok := ast.Unparen(e).(*ast.CallExpr)
+				if !ok || len(n.Lhs) != len(n.Rhs) {
+					break
+				}
+				if _, ok := ast.Unparen(n.Lhs[i]).(*ast.SelectorExpr); ok {
+					if fn := typeutil.StaticCallee(r.Info, call); fn != nil && fn.Pkg() == r.Pkg {
+						found = true
+					}
 				}
 			}
 		case *ast.IncDecStmt:
@@ -1210,6 +1224,7 @@ func (f *funcInfo) scan(st *state, n ast.Node) {
 			if astutil.Builtin(f.r.Info, x) == "new" {
 				f.handedOut(x, stack)
 			}
+			f.storedCall(x, stack)
 		case *ast.UnaryExpr:
 			f.fieldAddress(x)
 		}
@@ -1436,6 +1451,56 @@ func (f *funcInfo) fieldsFrom(st *state, lit *ast.CompositeLit, stack []ast.Node
 			f.r.fieldInit[fld.Origin()] = true
 		}
 	}
+}
+
+// storedCall notes the map fields that a function of the package makes
+// in place in a literal of the type it returns, when a call of it is
+// stored into a field (tp.t = NewTranslator(…) in hugo's translation
+// provider, whose zero value holds a Translator without its map until
+// then): the package re-makes the value in place with them, its own way
+// of filling them, as with a literal stored into a field (fieldsFrom).
+func (f *funcInfo) storedCall(call *ast.CallExpr, stack []ast.Node) {
+	if f.test {
+		return
+	}
+	e, i := outerOf(call, stack)
+	if i < 0 {
+		return
+	}
+	sel, ok := ast.Unparen(assignee(stack[i], e)).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if s, ok := f.r.Info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return
+	}
+	fn := typeutil.StaticCallee(f.r.Info, call)
+	if fn == nil || fn.Pkg() != f.r.Pkg {
+		return
+	}
+	fd := f.r.declOf(fn)
+	if fd == nil || fd.Body == nil {
+		return
+	}
+	t := f.r.Info.TypeOf(call)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if lt := f.r.Info.TypeOf(lit); lt == nil || !types.Identical(lt, t) {
+			return true
+		}
+		for fld, v := range f.mapFields(lit) {
+			if f.r.madeValue(v) {
+				f.r.fieldInit[fld.Origin()] = true
+			}
+		}
+		return true
+	})
 }
 
 // assignee returns what statement n assigns e to (x in x = e, x := e),

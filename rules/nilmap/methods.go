@@ -92,7 +92,7 @@ func (r *run) ownWriter(fn *types.Func, seen map[*types.Func]bool) bool {
 	}
 	seen[fn] = true
 	res := false
-	if fd := r.methodDecl(fn); fd != nil && fd.Body != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+	if fd := r.declOf(fn); fd != nil && fd.Body != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
 		recv, _ := r.Info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
 		if recv != nil && isMapType(recv.Type()) {
 			res = r.bodyWrites(fd.Body.List, recv, seen)
@@ -175,14 +175,14 @@ func (r *run) mayLeave(s ast.Stmt, recv *types.Var) bool {
 	return found
 }
 
-// methodDecl finds the declaration of a method of the package.
-func (r *run) methodDecl(fn *types.Func) *ast.FuncDecl {
+// declOf finds the declaration of a function or method of the package.
+func (r *run) declOf(fn *types.Func) *ast.FuncDecl {
 	for _, f := range r.Files {
 		if f.FileStart > fn.Pos() || fn.Pos() >= f.FileEnd {
 			continue
 		}
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && r.Info.Defs[fd.Name] == fn {
+			if fd, ok := d.(*ast.FuncDecl); ok && r.Info.Defs[fd.Name] == fn {
 				return fd
 			}
 		}
