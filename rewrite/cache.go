@@ -119,11 +119,14 @@ func (o *Options) cacheKey(tgt target, tests bool) (string, *listCache, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	sc := loadSums(o.Cache, roots)
+	stamp := time.Now()
 	for _, root := range roots {
-		if err := hashTree(h, root, lc.files); err != nil {
+		if err := hashTree(h, root, lc.files, sc); err != nil {
 			return "", nil, err
 		}
 	}
+	sc.save(stamp)
 	return hex.EncodeToString(h.Sum(nil)), lc, nil
 }
 
@@ -211,9 +214,9 @@ var buildNames = map[string]bool{"go.mod": true, "go.sum": true, "go.work": true
 
 // hashTree writes to h the name and contents of each file below root that
 // a build can read, in walk order, and records the hash of each by its
-// absolute path in sums. .git is left out: a commit that changes no file
-// changes no result.
-func hashTree(h hash.Hash, root string, sums map[string]string) error {
+// absolute path in sums; sc gives the hashes of files that did not change.
+// .git is left out: a commit that changes no file changes no result.
+func hashTree(h hash.Hash, root string, sums map[string]string, sc *sumCache) error {
 	fmt.Fprintf(h, "tree %q\n", root)
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -226,20 +229,24 @@ func hashTree(h hash.Hash, root string, sums map[string]string) error {
 				return filepath.SkipDir
 			}
 		case d.Type().IsRegular() && (buildExts[filepath.Ext(path)] || buildNames[d.Name()]):
-			return hashFile(h, rel, path, sums)
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			return hashFile(h, rel, path, fi, sums, sc)
 		case d.Type()&fs.ModeSymlink != 0:
 			// The go command follows links to files; their targets may
 			// lie outside the tree.
 			if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && buildExts[filepath.Ext(path)] {
-				return hashFile(h, rel, path, sums)
+				return hashFile(h, rel, path, fi, sums, sc)
 			}
 		}
 		return nil
 	})
 }
 
-func hashFile(h hash.Hash, rel, name string, sums map[string]string) error {
-	sum, err := fileSum(name)
+func hashFile(h hash.Hash, rel, name string, fi fs.FileInfo, sums map[string]string, sc *sumCache) error {
+	sum, err := sc.sum(name, fi)
 	if err != nil {
 		return err
 	}
