@@ -25,8 +25,13 @@ func TestBenchHookScript(t *testing.T) {
 	cmd := exec.Command("bash", script, filepath.Join(dir, "p"), "p/p.go")
 	cmd.Dir = t.TempDir() // not this repository: the script builds mapfix from its own
 	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "cached median: ") || !strings.Contains(string(out), "fresh median: ") || strings.Count(string(out), "run ") != 10 {
+	if err != nil || !strings.Contains(string(out), "cached median: ") || !strings.Contains(string(out), "edited median: ") ||
+		!strings.Contains(string(out), "fresh median: ") || strings.Count(string(out), "run ") != 15 {
 		t.Fatalf("%v\n%s", err, out)
+	}
+	// The edited runs append to the file; the script puts it back.
+	if src, err := os.ReadFile(filepath.Join(dir, "p", "p.go")); err != nil || string(src) != fillSrc {
+		t.Errorf("p/p.go after the script: %v\n%s", err, src)
 	}
 	// A mapfix run that fails (a flag after the files): no timing.
 	cmd = exec.Command("bash", script, dir, "p/p.go", "-bad-flag")
